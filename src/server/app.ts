@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { createOrgModule } from './modules/org/index.ts';
+import { type AccessRule, installGuard } from './platform/auth/guard.ts';
+import type { Clock } from './platform/clock.ts';
+import type { FieldCrypto } from './platform/crypto.ts';
+import { type Database, ping } from './platform/db/database.ts';
+import type { Env } from './platform/env.ts';
+import { AppError, registerErrors } from './platform/errors.ts';
+import { installProblemHandlers } from './platform/http/problem.ts';
+import { platformErrors } from './platform/platform.errors.ts';
+
+export interface AppDeps {
+  env: Env;
+  database: Database;
+  clock: Clock;
+  crypto: FieldCrypto;
+  /** Serve the built web app from dist/web (off in API tests). */
+  serveWeb?: boolean;
+  logger?: boolean;
+}
+
+export interface App {
+  server: FastifyInstance;
+  modules: { org: ReturnType<typeof createOrgModule> };
+  accessRules: AccessRule[];
+}
+
+const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+/** Builds the whole application without listening, so tests can use `inject` (STYLE.md, fastify/demo). */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  registerErrors(platformErrors);
+  const { env, database, clock, crypto } = deps;
+  const server = Fastify({
+    logger:
+      deps.logger === false
+        ? false
+        : { level: env.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: env.NODE_ENV === 'production',
+  });
+  server.setValidatorCompiler(validatorCompiler);
+  server.setSerializerCompiler(serializerCompiler);
+  server.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installProblemHandlers(server);
+
+  await server.register(cookie);
+  await server.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  await server.register(rateLimit, { global: false });
+  await server.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Gongyou 工友 API',
+        version: '1.0.0',
+        description:
+          'Service platform for trade unions. Errors are RFC 9457 problem+json with a stable `code`.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gy_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await server.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const org = createOrgModule({
+    db: database.db,
+    clock,
+    crypto,
+    auth: {
+      sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+      sessionMaxHours: env.SESSION_MAX_HOURS,
+      maxFailures: env.LOGIN_MAX_FAILURES,
+      lockMinutes: env.LOGIN_LOCK_MINUTES,
+      cookieSecure:
+        env.COOKIE_SECURE === 'true' || (env.COOKIE_SECURE === 'auto' && env.NODE_ENV === 'production'),
+    },
+  });
+  const accessRules = installGuard(server, { db: database.db, sessions: org.sessions });
+
+  server.get('/api/health', { schema: { hide: true } }, async () => {
+    await ping(database.db);
+    return { status: 'ok', db: database.kind, time: clock.now().toISOString() };
+  });
+  server.get('/api/openapi.json', { schema: { hide: true } }, async () => server.swagger());
+
+  org.routes(server);
+
+  if (deps.serveWeb && existsSync(webRoot)) {
+    await server.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: false });
+    server.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+        throw new AppError('platform/not-found');
+      }
+      return reply.sendFile(request.url.startsWith('/admin') ? 'admin.html' : 'index.html');
+    });
+  } else {
+    server.setNotFoundHandler(() => {
+      throw new AppError('platform/not-found');
+    });
+  }
+
+  await server.ready();
+  return { server, modules: { org }, accessRules };
+}

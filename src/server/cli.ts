@@ -1,0 +1,127 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Command } from 'commander';
+import { isNull } from 'drizzle-orm';
+import { organisations } from './modules/org/org.tables.ts';
+import { resolveScope } from './platform/auth/scope.ts';
+import { systemContext } from './platform/service-context.ts';
+import { startRuntime } from './runtime.ts';
+import { seedDemo } from './seed/seed.ts';
+
+const program = new Command();
+program.name('gongyou').description('Gongyou 工友 — service platform for trade unions');
+
+program
+  .command('serve')
+  .description('Run the API and the web app (embedded PGlite unless DATABASE_URL is set)')
+  .action(async () => {
+    const runtime = await startRuntime({ serveWeb: true });
+    const { env, database, app } = runtime;
+    const shouldSeed =
+      env.SEED_DEMO === 'always' || (env.SEED_DEMO === 'auto' && env.NODE_ENV !== 'production');
+    if (shouldSeed) {
+      const { seeded } = await seedDemo(app, database);
+      if (seeded) {
+        app.server.log.info('demo data seeded (accounts use the password gongyou-demo)');
+      }
+    }
+    const address = await app.server.listen({ port: env.PORT, host: env.HOST });
+    const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+    process.stdout.write(
+      `\n  Gongyou 工友 is running (${database.kind})\n  Worker app:  ${shown}/\n  Console:     ${shown}/admin\n  API docs:    ${shown}/api/docs\n\n`,
+    );
+    let closing = false;
+    const shutdown = async (signal: string) => {
+      if (closing) {
+        return;
+      }
+      closing = true;
+      app.server.log.info({ signal }, 'shutting down');
+      await runtime.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  });
+
+program
+  .command('migrate')
+  .description('Apply database migrations and exit')
+  .action(async () => {
+    const runtime = await startRuntime({ logger: false });
+    await runtime.close();
+    process.stdout.write('migrations applied\n');
+  });
+
+program
+  .command('seed')
+  .description('Load the demo data into an empty database')
+  .action(async () => {
+    const runtime = await startRuntime({ logger: false });
+    const { seeded } = await seedDemo(runtime.app, runtime.database);
+    await runtime.close();
+    process.stdout.write(seeded ? 'demo data seeded\n' : 'database not empty: nothing seeded\n');
+  });
+
+/** The CLI acts as the whole federation (the root organisation), as a system operator would. */
+async function rootScope(
+  runtime: Awaited<ReturnType<typeof startRuntime>>,
+  permission: 'member:import' | 'member:export',
+) {
+  const rows = await runtime.database.db
+    .select({ id: organisations.id, path: organisations.path })
+    .from(organisations)
+    .where(isNull(organisations.parentId));
+  const root = rows[0];
+  if (!root) {
+    throw new Error(
+      'The database has no organisations yet: run `gongyou seed` or import organisations first.',
+    );
+  }
+  return resolveScope([{ role: 'union_staff', orgId: root.id, orgPath: root.path, orgName: '' }], permission);
+}
+
+const importCommand = program.command('import').description('Import records from a file');
+importCommand
+  .command('members')
+  .argument('<file>', '.xlsx or .csv with the columns of the member template')
+  .option('--valid-rows-only', 'import the valid rows even when some rows have errors')
+  .action(async (file: string, options: { validRowsOnly?: boolean }) => {
+    const runtime = await startRuntime({ logger: false });
+    try {
+      const scope = await rootScope(runtime, 'member:import');
+      const report = await runtime.app.modules.org.members.importFile(
+        systemContext('cli'),
+        scope,
+        { data: await readFile(file), filename: basename(file) },
+        { validRowsOnly: options.validRowsOnly === true, locale: 'zh-CN' },
+      );
+      for (const e of report.errors) {
+        process.stdout.write(`row ${e.row}\t${e.field}\t${e.message}\n`);
+      }
+      process.stdout.write(
+        `${report.total} rows: ${report.imported} imported, ${report.rejected} rejected\n`,
+      );
+      process.exitCode = report.rejected > 0 && report.imported === 0 ? 1 : 0;
+    } finally {
+      await runtime.close();
+    }
+  });
+
+const exportCommand = program.command('export').description('Export records to a file');
+exportCommand
+  .command('members')
+  .argument('<file>', 'the .xlsx file to write')
+  .action(async (file: string) => {
+    const runtime = await startRuntime({ logger: false });
+    try {
+      const scope = await rootScope(runtime, 'member:export');
+      const data = await runtime.app.modules.org.members.exportFile(systemContext('cli'), scope, {});
+      await writeFile(file, data);
+      process.stdout.write(`wrote ${file}\n`);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+await program.parseAsync(process.argv);
