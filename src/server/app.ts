@@ -88,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       sessionMaxHours: env.SESSION_MAX_HOURS,
       maxFailures: env.LOGIN_MAX_FAILURES,
       lockMinutes: env.LOGIN_LOCK_MINUTES,
+      loginRatePerMinute: env.LOGIN_RATE_PER_MINUTE,
       cookieSecure:
         env.COOKIE_SECURE === 'true' || (env.COOKIE_SECURE === 'auto' && env.NODE_ENV === 'production'),
     },

@@ -22,7 +22,12 @@ export const TEST_PASSWORD = 'test-Passw0rd';
 export async function createHarness(options: { env?: Record<string, string> } = {}) {
   const database: Database = await createTestDatabase();
   const clock = fixedClock(new Date('2026-06-15T02:00:00Z'));
-  const env = readEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+  const env = readEnv({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_PER_MINUTE: '100000',
+    ...options.env,
+  });
   const crypto = createFieldCrypto(randomBytes(32));
   const app: App = await buildApp({ env, database, clock, crypto, logger: false });
   const rootId = randomUUID();
@@ -42,7 +47,13 @@ export async function createHarness(options: { env?: Record<string, string> } = 
   const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
   const factory = {
-    async org(overrides: { parentId?: string; name?: string; kind?: 'province' | 'city' | 'county' | 'grassroots' } = {}) {
+    async org(
+      overrides: {
+        parentId?: string;
+        name?: string;
+        kind?: 'province' | 'city' | 'county' | 'grassroots';
+      } = {},
+    ) {
       return app.modules.org.organisations.create(ctx, rootScope('org:write'), {
         parentId: overrides.parentId ?? rootId,
         name: overrides.name ?? `工会${unique()}`,
@@ -55,7 +66,10 @@ export async function createHarness(options: { env?: Record<string, string> } = 
       const first17 = `53282319${String(Math.floor(Math.random() * 30) + 70)}0${Math.floor(Math.random() * 9) + 1}1${Math.floor(Math.random() * 9)}${seq}${digit}`;
       return `${first17}${nationalIdCheckChar(first17)}`;
     },
-    async member(orgId: string, overrides: Partial<{ name: string; phone: string; tags: string[]; trade: string }> = {}) {
+    async member(
+      orgId: string,
+      overrides: Partial<{ name: string; phone: string; tags: string[]; trade: string }> = {},
+    ) {
       return app.modules.org.members.create(ctx, rootScope('member:write'), {
         orgId,
         name: overrides.name ?? `会员${unique()}`,
@@ -80,7 +94,11 @@ export async function createHarness(options: { env?: Record<string, string> } = 
   };
 
   async function login(username: string, password = TEST_PASSWORD): Promise<string> {
-    const res = await app.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    const res = await app.server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+    });
     if (res.statusCode !== 200) {
       throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
     }
@@ -92,7 +110,10 @@ export async function createHarness(options: { env?: Record<string, string> } = 
   }
 
   /** Makes an account with the role at the organisation and signs it in. */
-  async function as(role: Role, orgId: string): Promise<{ cookie: string; accountId: string; username: string }> {
+  async function as(
+    role: Role,
+    orgId: string,
+  ): Promise<{ cookie: string; accountId: string; username: string }> {
     const account = await factory.account(role, orgId);
     return { cookie: await login(account.username), accountId: account.id, username: account.username };
   }

@@ -30,6 +30,7 @@ const EnvSchema = z.object({
     .default(12),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   LOGIN_LOCK_MINUTES: z.coerce
     .number()
     .int()

@@ -11,6 +11,8 @@ export interface AuthRouteDeps {
   accounts: AccountService;
   members: MemberService;
   cookie: { secure: boolean; maxAgeSeconds: number };
+  /** Sign-in attempts per client address per minute, on top of the per-account lockout. */
+  loginRatePerMinute: number;
 }
 
 export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
@@ -19,7 +21,7 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
   r.post(
     '/api/v1/auth/login',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: deps.loginRatePerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with username or phone and password; sets an HttpOnly session cookie',

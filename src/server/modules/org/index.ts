@@ -34,6 +34,7 @@ export interface OrgModuleDeps {
     maxFailures: number;
     lockMinutes: number;
     cookieSecure: boolean;
+    loginRatePerMinute: number;
   };
 }
 
@@ -62,6 +63,7 @@ export function createOrgModule(deps: OrgModuleDeps) {
         accounts,
         members,
         cookie: { secure: deps.auth.cookieSecure, maxAgeSeconds: deps.auth.sessionMaxHours * 3600 },
+        loginRatePerMinute: deps.auth.loginRatePerMinute,
       });
       organisationRoutes(app, { organisations });
       memberRoutes(app, { members });

@@ -20,7 +20,9 @@ async function memberCount(cookie: string): Promise<number> {
 function multipart(filename: string, data: Buffer) {
   const boundary = `----gy${Date.now()}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     data,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -54,7 +56,10 @@ describe('members', () => {
     const member = await h.factory.member(org.id, { phone: '13900001111' });
     const staff = await h.as('union_staff', org.id);
     const before = await countAudit(h.db, 'read_sensitive', member.id);
-    const res = await h.request(staff.cookie, { method: 'GET', url: `/api/v1/members/${member.id}?unmask=true` });
+    const res = await h.request(staff.cookie, {
+      method: 'GET',
+      url: `/api/v1/members/${member.id}?unmask=true`,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().phone).toBe('13900001111');
     expect(res.json().nationalId).toMatch(/^\d{17}[\dX]$/);
@@ -65,7 +70,9 @@ describe('members', () => {
     const org = await h.factory.org();
     const member = await h.factory.member(org.id);
     const staff = await h.as('union_staff', org.id);
-    const full = (await h.request(staff.cookie, { method: 'GET', url: `/api/v1/members/${member.id}?unmask=true` })).json();
+    const full = (
+      await h.request(staff.cookie, { method: 'GET', url: `/api/v1/members/${member.id}?unmask=true` })
+    ).json();
     const raw = await h.db.execute<{ id_cipher: string; id_hash: string }>(
       (await import('drizzle-orm')).sql`select id_cipher, id_hash from members where id = ${member.id}`,
     );
@@ -79,11 +86,22 @@ describe('members', () => {
     const org = await h.factory.org();
     const staff = await h.as('union_staff', org.id);
     const nationalId = h.factory.nationalId('female');
-    const body = { orgId: org.id, name: '张三丰', ethnicity: '傣族', phone: '13700000001', nationalId, joinDate: '2021-01-01' };
+    const body = {
+      orgId: org.id,
+      name: '张三丰',
+      ethnicity: '傣族',
+      phone: '13700000001',
+      nationalId,
+      joinDate: '2021-01-01',
+    };
     const created = await h.request(staff.cookie, { method: 'POST', url: '/api/v1/members', payload: body });
     expect(created.statusCode).toBe(201);
     expect(created.json().gender).toBe('female');
-    const dup = await h.request(staff.cookie, { method: 'POST', url: '/api/v1/members', payload: { ...body, name: '李四' } });
+    const dup = await h.request(staff.cookie, {
+      method: 'POST',
+      url: '/api/v1/members',
+      payload: { ...body, name: '李四' },
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().field).toBe('body.nationalId');
 
@@ -93,7 +111,10 @@ describe('members', () => {
     const names: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await h.request(staff.cookie, { method: 'GET', url: `/api/v1/members?limit=2${cursor ? `&cursor=${cursor}` : ''}` });
+      const res = await h.request(staff.cookie, {
+        method: 'GET',
+        url: `/api/v1/members?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      });
       const page = res.json();
       names.push(...page.items.map((m: { name: string }) => m.name));
       cursor = page.nextCursor;
@@ -107,17 +128,69 @@ describe('members', () => {
     const good1 = h.factory.nationalId();
     const good2 = h.factory.nationalId('female');
     const rows = [
-      { 姓名: '王小明', 性别: '男', 民族: '汉族', 手机号: '13811112222', 身份证号: good1, 所属组织: org.name, 工种: '焊工', 入会日期: '2022-03-01', 状态: '在册', 标签: '劳模、技术能手' },
-      { 姓名: '刘芳', 性别: '女', 民族: '火星族', 手机号: '12345', 身份证号: '110105199001011234', 所属组织: org.name, 工种: '', 入会日期: '2022-03-01', 状态: '在册', 标签: '' },
-      { 姓名: '周杰', 性别: '女', 民族: '苗族', 手机号: '13811113333', 身份证号: good2, 所属组织: '不存在的工会', 工种: '', 入会日期: '2022-03-01', 状态: '在册', 标签: '' },
-      { 姓名: '陈静', 性别: '女', 民族: '苗族', 手机号: '13811114444', 身份证号: good2, 所属组织: org.name, 工种: '电工', 入会日期: '2022-03-01', 状态: '在册', 标签: '' },
+      {
+        姓名: '王小明',
+        性别: '男',
+        民族: '汉族',
+        手机号: '13811112222',
+        身份证号: good1,
+        所属组织: org.name,
+        工种: '焊工',
+        入会日期: '2022-03-01',
+        状态: '在册',
+        标签: '劳模、技术能手',
+      },
+      {
+        姓名: '刘芳',
+        性别: '女',
+        民族: '火星族',
+        手机号: '12345',
+        身份证号: '110105199001011234',
+        所属组织: org.name,
+        工种: '',
+        入会日期: '2022-03-01',
+        状态: '在册',
+        标签: '',
+      },
+      {
+        姓名: '周杰',
+        性别: '女',
+        民族: '苗族',
+        手机号: '13811113333',
+        身份证号: good2,
+        所属组织: '不存在的工会',
+        工种: '',
+        入会日期: '2022-03-01',
+        状态: '在册',
+        标签: '',
+      },
+      {
+        姓名: '陈静',
+        性别: '女',
+        民族: '苗族',
+        手机号: '13811114444',
+        身份证号: good2,
+        所属组织: org.name,
+        工种: '电工',
+        入会日期: '2022-03-01',
+        状态: '在册',
+        标签: '',
+      },
     ];
     const headers = Object.keys(rows[0]!);
-    const file = await writeXlsx('会员', headers.map((header) => ({ header, value: (r: Record<string, string>) => r[header] ?? '' })), rows);
+    const file = await writeXlsx(
+      '会员',
+      headers.map((header) => ({ header, value: (r: Record<string, string>) => r[header] ?? '' })),
+      rows,
+    );
     const countBefore = await memberCount(staff.cookie);
 
     const strict = multipart('members.xlsx', file);
-    const report = await h.request(staff.cookie, { method: 'POST', url: '/api/v1/members/import', ...strict });
+    const report = await h.request(staff.cookie, {
+      method: 'POST',
+      url: '/api/v1/members/import',
+      ...strict,
+    });
     expect(report.statusCode).toBe(200);
     const r = report.json();
     expect(r.imported).toBe(0);
@@ -127,7 +200,11 @@ describe('members', () => {
     expect(await memberCount(staff.cookie)).toBe(countBefore);
 
     const lenient = multipart('members.xlsx', file);
-    const second = await h.request(staff.cookie, { method: 'POST', url: '/api/v1/members/import?validRowsOnly=true', ...lenient });
+    const second = await h.request(staff.cookie, {
+      method: 'POST',
+      url: '/api/v1/members/import?validRowsOnly=true',
+      ...lenient,
+    });
     expect(second.json().imported).toBe(2);
     expect(await memberCount(staff.cookie)).toBe(countBefore + 2);
   });
@@ -136,7 +213,11 @@ describe('members', () => {
     const org = await h.factory.org({ name: `CSV工会${Date.now()}` });
     const staff = await h.as('union_staff', org.id);
     const csv = `姓名,民族,手机号,身份证号,所属组织,入会日期\n杨丽,白族,13655556666,${h.factory.nationalId('female')},${org.name},2019-09-09\n`;
-    const res = await h.request(staff.cookie, { method: 'POST', url: '/api/v1/members/import', ...multipart('m.csv', Buffer.from(`\uFEFF${csv}`)) });
+    const res = await h.request(staff.cookie, {
+      method: 'POST',
+      url: '/api/v1/members/import',
+      ...multipart('m.csv', Buffer.from(`\uFEFF${csv}`)),
+    });
     expect(res.json()).toMatchObject({ total: 1, imported: 1, rejected: 0 });
   });
 

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/auth/permissions.ts';
-import { IsoDateSchema, MobileSchema, NationalIdSchema, plainText } from '../../platform/http/fields.ts';
+import {
+  IsoDateSchema,
+  MobileSchema,
+  NationalIdSchema,
+  organisationName,
+  personName,
+  plainText,
+} from '../../platform/http/fields.ts';
 import { PageQuerySchema, pageSchema } from '../../platform/http/pagination.ts';
 import { ETHNIC_GROUPS } from './ethnic-groups.ts';
 
@@ -40,7 +47,7 @@ export const OrganisationListQuerySchema = z.strictObject({
 
 export const CreateOrganisationBodySchema = z.strictObject({
   parentId: z.uuid(),
-  name: plainText(80, 2),
+  name: organisationName(),
   kind: z.enum(ORG_KINDS),
   divisionCode: z
     .string()
@@ -49,7 +56,7 @@ export const CreateOrganisationBodySchema = z.strictObject({
 });
 export type CreateOrganisationBody = z.infer<typeof CreateOrganisationBodySchema>;
 
-export const RenameOrganisationBodySchema = z.strictObject({ name: plainText(80, 2) });
+export const RenameOrganisationBodySchema = z.strictObject({ name: organisationName() });
 export const MoveOrganisationBodySchema = z.strictObject({ parentId: z.uuid() });
 
 const TagSchema = plainText(20);
@@ -90,7 +97,7 @@ export type MemberListQuery = z.infer<typeof MemberListQuerySchema>;
 
 export const MemberInputSchema = z.strictObject({
   orgId: z.uuid(),
-  name: plainText(40, 2),
+  name: personName(),
   gender: z.enum(GENDERS).optional().describe('Taken from the ID number when omitted'),
   ethnicity: z.enum(ETHNIC_GROUPS),
   phone: MobileSchema,
@@ -105,7 +112,7 @@ export const CreateMemberBodySchema = MemberInputSchema;
 
 export const UpdateMemberBodySchema = z.strictObject({
   orgId: z.uuid().optional(),
-  name: plainText(40, 2).optional(),
+  name: personName().optional(),
   ethnicity: z.enum(ETHNIC_GROUPS).optional(),
   phone: MobileSchema.optional(),
   trade: plainText(40).nullable().optional(),

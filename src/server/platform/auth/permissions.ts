@@ -14,6 +14,8 @@ export const ROLES = [
   'sys_admin',
   'security_admin',
   'audit_admin',
+  // A registered job seeker who is not (yet) a union member: may keep a profile and apply, nothing more.
+  'job_seeker',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -30,12 +32,32 @@ export const PERMISSIONS = [
   'role:grant',
   'account:unlock',
   'audit:read',
+  // employment
+  'employer:read',
+  'employer:write',
+  'employer:verify',
+  'job:read',
+  'job:write',
+  'job:review',
+  'application:manage',
+  'profile:read',
+  'zone:write',
+  'service-point:write',
+  'employment:stats',
+  'employment:import',
+  'employment:export',
+  // benefits
+  'benefit:read',
+  'benefit:manage',
+  'benefit:approve',
+  'merchant:redeem',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   member: [],
-  employer_hr: [],
+  // HR reach their own employer's records only: the employment policies add the employer link.
+  employer_hr: ['job:read', 'job:write', 'application:manage'],
   union_staff: [
     'org:read',
     'org:write',
@@ -44,9 +66,27 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'member:unmask',
     'member:import',
     'member:export',
+    'employer:read',
+    'employer:write',
+    'employer:verify',
+    'job:read',
+    'job:write',
+    'job:review',
+    'application:manage',
+    'profile:read',
+    'zone:write',
+    'service-point:write',
+    'employment:stats',
+    'employment:import',
+    'employment:export',
+    // benefits: maker-checker is enforced per campaign (the creator cannot approve it)
+    'benefit:read',
+    'benefit:manage',
+    'benefit:approve',
   ],
   legal_aid: [],
-  merchant: [],
+  // A cashier of a partner merchant: the benefits policies add the merchant link.
+  merchant: ['merchant:redeem'],
   judge: [],
   trainer: [],
   // System admin: the organisation tree and the accounts on it, but no role grants and no audit.
@@ -55,6 +95,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   security_admin: ['org:read', 'account:read', 'role:grant', 'account:unlock'],
   // Audit admin: reads the audit log of its subtree, nothing else.
   audit_admin: ['org:read', 'audit:read'],
+  job_seeker: [],
 };
 
 export const ADMIN_ROLES: readonly Role[] = ['sys_admin', 'security_admin', 'audit_admin'];

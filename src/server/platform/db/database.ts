@@ -61,6 +61,9 @@ async function openPglite(dataDir: string | null): Promise<Database> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client whose connection drops (server restart, failover) is discarded by the pool;
+  // without a listener the 'error' event would crash the process.
+  pool.on('error', () => undefined);
   try {
     await assertDurable(pool);
     await migrateWithLock(pool);
@@ -77,13 +80,20 @@ async function assertDurable(pool: pg.Pool): Promise<void> {
   const { rows } = await pool.query<{ name: string; setting: string }>(
     `select name, setting from pg_settings where name in ('fsync', 'synchronous_commit')`,
   );
-  const off = rows.filter((r) => r.setting === 'off').map((r) => r.name);
+  const off = unsafeSettings(rows);
   if (off.length > 0) {
     throw new Error(
       `Refusing to start: PostgreSQL has ${off.join(' and ')} off, so acknowledged writes could be lost. ` +
         'Turn them on (postgresql.conf) and restart the server.',
     );
   }
+}
+
+/** The durability settings that are off, of those that must be on. */
+export function unsafeSettings(rows: readonly { name: string; setting: string }[]): string[] {
+  return rows
+    .filter((r) => (r.name === 'fsync' || r.name === 'synchronous_commit') && r.setting === 'off')
+    .map((r) => r.name);
 }
 
 // Several API processes may start at once against one server: one migrates, the others wait.

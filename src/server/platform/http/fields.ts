@@ -18,6 +18,26 @@ export function plainText(max: number, min = 1) {
     .refine((v) => !CONTROL_OR_MARKUP.test(v), { message: 'unsafe_text' });
 }
 
+/** A person's name: letters of any script, the middle dot of minority and foreign names, spaces, hyphens. */
+export function personName(max = 40) {
+  return z
+    .string()
+    .trim()
+    .min(2)
+    .max(max)
+    .regex(/^[\p{L}\p{M}·•.\- ]+$/u, { message: 'invalid_format' });
+}
+
+/** The name of an organisation, employer or merchant: letters, digits, brackets and the dashes official names use. */
+export function organisationName(max = 80) {
+  return z
+    .string()
+    .trim()
+    .min(2)
+    .max(max)
+    .regex(/^[\p{L}\p{M}\p{N}（）()·—–\-、&. ]+$/u, { message: 'invalid_format' });
+}
+
 export const NationalIdSchema = z
   .string()
   .transform(normalizeNationalId)
