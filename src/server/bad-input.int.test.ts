@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../tests/support/harness.ts';
+import { queryRows } from './platform/db/database.ts';
 
 /**
  * Bad input never half-writes: every case answers 4xx problem+json naming the field, in the
@@ -21,11 +22,14 @@ afterAll(async () => {
 });
 
 async function snapshot() {
-  const result = await h.db.execute<{ members: number; orgs: number; digest: string }>(sql`
+  const rows = await queryRows<{ members: number; orgs: number; digest: string }>(
+    h.db,
+    sql`
     select (select count(*)::int from members) as members,
            (select count(*)::int from organisations) as orgs,
-           (select coalesce(md5(string_agg(id::text || name || phone || status, ',' order by id)), '') from members) as digest`);
-  return result.rows[0];
+           (select coalesce(md5(string_agg(id::text || name || phone || status, ',' order by id)), '') from members) as digest`,
+  );
+  return rows[0];
 }
 
 function validMember() {

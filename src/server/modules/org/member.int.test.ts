@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../../tests/support/harness.ts';
 import { countAudit } from '../../platform/audit/audit.ts';
+import { queryRows } from '../../platform/db/database.ts';
 import { writeXlsx } from '../../platform/files/tables.ts';
 
 let h: Harness;
@@ -73,10 +75,13 @@ describe('members', () => {
     const full = (
       await h.request(staff.cookie, { method: 'GET', url: `/api/v1/members/${member.id}?unmask=true` })
     ).json();
-    const raw = await h.db.execute<{ id_cipher: string; id_hash: string }>(
-      (await import('drizzle-orm')).sql`select id_cipher, id_hash from members where id = ${member.id}`,
+    const [row] = await queryRows<{ id_cipher: string; id_hash: string }>(
+      h.db,
+      sql`select id_cipher, id_hash from members where id = ${member.id}`,
     );
-    const row = raw.rows[0]!;
+    if (!row) {
+      throw new Error('member row missing');
+    }
     expect(row.id_cipher).not.toContain(full.nationalId);
     expect(row.id_cipher.startsWith('v1.')).toBe(true);
     expect(row.id_hash).not.toContain(full.nationalId);

@@ -63,6 +63,25 @@ export async function findOrganisationByName(
   return rows[0];
 }
 
+/** The shallowest active organisation with this GB/T 2260 division code (e.g. the province union). */
+export async function findOrganisationByDivision(
+  executor: Executor,
+  divisionCode: string,
+): Promise<OrganisationRow | undefined> {
+  const rows = await executor
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.divisionCode, divisionCode), eq(organisations.status, 'active')))
+    .orderBy(asc(organisations.depth))
+    .limit(1);
+  return rows[0];
+}
+
+export async function findRootOrganisation(executor: Executor): Promise<OrganisationRow | undefined> {
+  const rows = await executor.select().from(organisations).where(isNull(organisations.parentId)).limit(1);
+  return rows[0];
+}
+
 export async function lockOrganisation(executor: Executor, id: string): Promise<OrganisationRow | undefined> {
   const rows = await executor
     .select()

@@ -57,6 +57,22 @@ export function createOrganisationService({ db, clock }: OrganisationServiceDeps
       return org;
     },
 
+    /**
+     * Unscoped lookups for other modules' own rules (e.g. self-registration picks the union
+     * serving a region; employment keeps an organisation's path beside its records).
+     */
+    async lookup(id: string) {
+      return repo.findOrganisation(db, id);
+    },
+
+    async byDivisionCode(divisionCode: string) {
+      return repo.findOrganisationByDivision(db, divisionCode);
+    },
+
+    async root() {
+      return repo.findRootOrganisation(db);
+    },
+
     async create(ctx: ServiceContext, scope: Scope, body: CreateOrganisationBody): Promise<OrganisationView> {
       const id = randomUUID();
       await db.transaction(async (tx) => {

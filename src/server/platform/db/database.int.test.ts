@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { withDatabase } from '../../../../tests/support/postgres-template.ts';
-import { openDatabase, unsafeSettings } from './database.ts';
+import { openDatabase, queryRows, unsafeSettings } from './database.ts';
 
 const backend = process.env.GONGYOU_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
@@ -53,10 +53,11 @@ describe(`database layer (${backend})`, () => {
         const opened = await Promise.all(
           [1, 2, 3].map(() => openDatabase({ databaseUrl: withDatabase(url, name), poolSize: 2 })),
         );
-        const res = await opened[0]!.db.execute<{ n: number }>(
+        const rows = await queryRows<{ n: number }>(
+          opened[0]!.db,
           sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
         );
-        expect(res.rows[0]!.n).toBeGreaterThan(0);
+        expect(rows[0]?.n).toBeGreaterThan(0);
         await Promise.all(opened.map((d) => d.close()));
       } finally {
         await admin.query(`drop database ${name} with (force)`);
@@ -73,10 +74,11 @@ describe(`database layer (${backend})`, () => {
         );
         await first.close();
         const second = await openDatabase({ dataDir: dir });
-        const res = await second.db.execute<{ detail: string }>(
+        const rows = await queryRows<{ detail: string }>(
+          second.db,
           sql`select detail from audit_log where entity = 'probe'`,
         );
-        expect(res.rows.map((r) => r.detail)).toEqual(['kept']);
+        expect(rows.map((r) => r.detail)).toEqual(['kept']);
         await second.close();
       } finally {
         await rm(dir, { recursive: true, force: true });
