@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -18,6 +18,7 @@ import type { Env } from './platform/env.ts';
 import { AppError, registerErrors } from './platform/errors.ts';
 import { installProblemHandlers } from './platform/http/problem.ts';
 import { platformErrors } from './platform/platform.errors.ts';
+import { webRoot } from './web-build.ts';
 
 export interface AppDeps {
   env: Env;
@@ -35,7 +36,12 @@ export interface App {
   accessRules: AccessRule[];
 }
 
-const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+// Shown while `npm start` is still building the pages; refreshes itself.
+const BUILDING_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="3">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>工友 Gongyou</title></head>
+<body style="font-family:sans-serif;display:grid;place-items:center;height:90vh;color:#333">
+<div><h1>工友 · 正在准备界面</h1><p>首次启动需要构建网页，请稍候，本页会自动刷新。</p>
+<p lang="en">Gongyou is building its pages for the first start; this page refreshes by itself.</p></div></body></html>`;
 
 /** Builds the whole application without listening, so tests can use `inject` (STYLE.md, fastify/demo). */
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -103,13 +109,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   org.routes(server);
 
-  if (deps.serveWeb && existsSync(webRoot)) {
-    await server.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: false });
+  if (deps.serveWeb) {
+    mkdirSync(webRoot, { recursive: true });
+    await server.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: true, index: false });
     server.setNotFoundHandler((request, reply) => {
       if (request.url.startsWith('/api/') || request.method !== 'GET') {
         throw new AppError('platform/not-found');
       }
-      return reply.sendFile(request.url.startsWith('/admin') ? 'admin.html' : 'index.html');
+      const page = request.url.startsWith('/admin') ? 'admin.html' : 'index.html';
+      if (!existsSync(join(webRoot, page))) {
+        return reply.type('text/html; charset=utf-8').send(BUILDING_PAGE);
+      }
+      return reply.sendFile(page);
     });
   } else {
     server.setNotFoundHandler(() => {

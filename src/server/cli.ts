@@ -7,6 +7,7 @@ import { resolveScope } from './platform/auth/scope.ts';
 import { systemContext } from './platform/service-context.ts';
 import { startRuntime } from './runtime.ts';
 import { seedDemo } from './seed/seed.ts';
+import { buildWeb, isWebBuildStale } from './web-build.ts';
 
 const program = new Command();
 program.name('gongyou').description('Gongyou 工友 — service platform for trade unions');
@@ -14,7 +15,15 @@ program.name('gongyou').description('Gongyou 工友 — service platform for tra
 program
   .command('serve')
   .description('Run the API and the web app (embedded PGlite unless DATABASE_URL is set)')
-  .action(async () => {
+  .option(
+    '--build-web',
+    'build the web app first when its sources are newer than dist/web (in parallel with start-up)',
+  )
+  .action(async (options: { buildWeb?: boolean }) => {
+    if (options.buildWeb && isWebBuildStale()) {
+      // Not awaited: the API starts meanwhile and the pages show a "building" notice until done.
+      void buildWeb((m) => process.stdout.write(`  ${m}\n`));
+    }
     const runtime = await startRuntime({ serveWeb: true });
     const { env, database, app } = runtime;
     const shouldSeed =
