@@ -23,6 +23,8 @@ export interface Database {
   /** The pg pool when running on a server (LISTEN/NOTIFY needs its own connections). */
   readonly pool: pg.Pool | null;
   readonly pglite: PGlite | null;
+  /** The server URL (for LISTEN connections); null on PGlite. */
+  readonly url: string | null;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     db,
     pool: null,
     pglite: client,
+    url: null,
     close: () => client.close(),
   };
 }
@@ -72,7 +75,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     throw error;
   }
   const db = drizzlePg(pool) as unknown as Db;
-  return { kind: 'postgres', db, pool, pglite: null, close: () => pool.end() };
+  return { kind: 'postgres', db, pool, pglite: null, url, close: () => pool.end() };
 }
 
 /** Acknowledged writes must survive a crash: refuse a server that would lose them. */

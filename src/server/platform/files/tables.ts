@@ -131,3 +131,20 @@ export async function writeXlsx<T>(
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** Several sheets in one workbook (a report with a summary and its details). */
+export async function writeXlsxBook<T>(
+  sheets: readonly { name: string; columns: SheetColumn<T>[]; rows: Iterable<T> }[],
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Gongyou';
+  for (const s of sheets) {
+    const sheet = workbook.addWorksheet(s.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = s.columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
+    sheet.getRow(1).font = { bold: true };
+    for (const row of s.rows) {
+      sheet.addRow(s.columns.map((c) => c.value(row)));
+    }
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
