@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { registerErrors } from '../../platform/errors.ts';
+import type { OrgModule } from '../org/index.ts';
+import { applicationRoutes } from './application.routes.ts';
+import { createApplicationService } from './application.service.ts';
+import { directoryRoutes } from './directory.routes.ts';
+import { employerRoutes } from './employer.routes.ts';
+import { createEmployerService } from './employer.service.ts';
+import { employmentErrors } from './employment.errors.ts';
+import { rewriteOrgPaths } from './employment.repository.ts';
+import { jobRoutes } from './job.routes.ts';
+import { createJobService } from './job.service.ts';
+import { createNotificationService } from './notification.service.ts';
+import { createOverviewService } from './overview.service.ts';
+import { createProfileService } from './profile.service.ts';
+import { createRegistrationService } from './registration.service.ts';
+import { createServicePointService } from './service-point.service.ts';
+import { createTransferService } from './transfer.service.ts';
+import { workerRoutes } from './worker.routes.ts';
+import { createZoneService } from './zone.service.ts';
+
+export type { ApplicationStatus } from './application.pipeline.ts';
+export { APPLICATION_STATUS_LABELS, APPLICATION_STATUSES } from './application.pipeline.ts';
+export type { ApplicationService } from './application.service.ts';
+export type { EmployerService } from './employer.service.ts';
+export type { EmployerView, ImportReport, JobView, ProfileView } from './employment.schemas.ts';
+export { DEMO_JOB_SEEKER, seedEmployment } from './employment.seed.ts';
+export { JOB_STATUSES } from './job.lifecycle.ts';
+export type { JobService } from './job.service.ts';
+export { SPEED_KMH } from './service-point.geo.ts';
+export { TRUST_RULES } from './trust.rules.ts';
+
+export interface EmploymentModuleDeps {
+  db: Db;
+  clock: Clock;
+  org: OrgModule;
+  cookie: { secure: boolean; maxAgeSeconds: number };
+}
+
+export function createEmploymentModule(deps: EmploymentModuleDeps) {
+  registerErrors(employmentErrors);
+  const { db, clock, org } = deps;
+  const employers = createEmployerService({ db, clock, org });
+  const jobs = createJobService({ db, clock });
+  const profiles = createProfileService({ db, clock, org });
+  const applications = createApplicationService({ db, clock, profiles });
+  const notifications = createNotificationService({ db, clock });
+  const registration = createRegistrationService({ db, clock, org });
+  const zones = createZoneService({ db, clock, org });
+  const servicePoints = createServicePointService({ db, org });
+  const transfer = createTransferService({ db, clock, org });
+  const overview = createOverviewService({ db, org });
+
+  return {
+    employers,
+    jobs,
+    profiles,
+    applications,
+    notifications,
+    registration,
+    zones,
+    servicePoints,
+    transfer,
+    overview,
+    /** For the org module to call when a subtree moves: our copies of organisation paths follow. */
+    onOrganisationMoved: (oldPath: string, newPath: string) => rewriteOrgPaths(db, oldPath, newPath),
+    routes(app: FastifyInstance): void {
+      workerRoutes(app, { registration, profiles, applications, notifications, cookie: deps.cookie });
+      employerRoutes(app, { employers });
+      jobRoutes(app, { jobs, applications, transfer });
+      applicationRoutes(app, { applications });
+      directoryRoutes(app, { zones, servicePoints, profiles, transfer, overview });
+    },
+  };
+}
+
+export type EmploymentModule = ReturnType<typeof createEmploymentModule>;

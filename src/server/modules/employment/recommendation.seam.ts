@@ -1,0 +1,255 @@
+import { and, arrayContains, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database.ts';
+import { escapeLike } from '../../platform/db/scope-sql.ts';
+import type { FactorContribution, MatchLocale } from '../matching/index.ts';
+import type { EmployerAccess } from './employment.policies.ts';
+import * as repo from './employment.repository.ts';
+import { jobColumns, manageCondition, PUBLIC_JOB } from './employment.repository.ts';
+import { employers, jobs, zoneJobs } from './employment.tables.ts';
+import { isPriorityOrigin, keywordsOf, normalizeCity } from './employment.text.ts';
+import { type MatchIndex, toMatchJob, toMatchWorker } from './match-index.service.ts';
+
+/**
+ * ── THE MATCHING SEAM ───────────────────────────────────────────────────────────
+ * Search, "recommended for you" and "recommended workers" go through the three functions
+ * below. The matching engine (src/server/modules/matching/, fed by match-index.service.ts)
+ * ranks; the visibility rules (what a caller may see) stay here in SQL whatever ranks the
+ * rows: the engine proposes ids, SQL re-checks them, so a stale index can never show a
+ * record the caller may not see.
+ */
+
+export interface JobSearchParams {
+  q?: string | undefined;
+  city?: string | undefined;
+  district?: string | undefined;
+  trade?: string | undefined;
+  salaryMin?: number | undefined;
+  salaryMax?: number | undefined;
+  tags?: string[] | undefined;
+  zoneId?: string | undefined;
+  employerId?: string | undefined;
+  featured?: boolean | undefined;
+  status?: string | undefined;
+  reviewStatus?: string | undefined;
+  sort: 'relevance' | 'newest';
+  offset: number;
+  limit: number;
+}
+
+/** Who is looking: anyone sees public postings; a manager also sees its own in any state. */
+export interface JobVisibility {
+  manage: EmployerAccess | null;
+}
+
+
+function keywordScore(keywords: string[]): SQL {
+  if (keywords.length === 0) {
+    return sql`0`;
+  }
+  const parts = keywords.map((kw) => {
+    const p = `%${escapeLike(kw)}%`;
+    return sql`(case when lower(${jobs.title}) like ${p} then 3 else 0 end + case when lower(${jobs.trade}) like ${p} then 2 else 0 end + 1)`;
+  });
+  return sql.join(parts, sql` + `);
+}
+
+function filterConditions(params: JobSearchParams, visibility: JobVisibility): SQL[] {
+  const visible = visibility.manage
+    ? or(PUBLIC_JOB, manageCondition(visibility.manage, jobs.orgPath, jobs.employerId))!
+    : PUBLIC_JOB;
+  const conditions: SQL[] = [visible];
+  if (params.city) {
+    conditions.push(eq(jobs.city, normalizeCity(params.city)));
+  }
+  if (params.district) {
+    conditions.push(sql`${jobs.district} ilike ${`%${escapeLike(params.district)}%`}`);
+  }
+  if (params.trade) {
+    conditions.push(sql`${jobs.trade} ilike ${`%${escapeLike(params.trade)}%`}`);
+  }
+  if (params.salaryMin !== undefined) {
+    conditions.push(sql`coalesce(${jobs.salaryMax}, ${jobs.salaryMin}) >= ${params.salaryMin}`);
+  }
+  if (params.salaryMax !== undefined) {
+    conditions.push(sql`coalesce(${jobs.salaryMin}, ${jobs.salaryMax}) <= ${params.salaryMax}`);
+  }
+  if (params.tags && params.tags.length > 0) {
+    conditions.push(arrayContains(jobs.tags, params.tags));
+  }
+  if (params.zoneId) {
+    conditions.push(
+      sql`exists (select 1 from ${zoneJobs} zj where zj.zone_id = ${params.zoneId} and zj.job_id = ${jobs.id})`,
+    );
+  }
+  if (params.employerId) {
+    conditions.push(eq(jobs.employerId, params.employerId));
+  }
+  if (params.featured !== undefined) {
+    conditions.push(eq(jobs.featured, params.featured));
+  }
+  if (params.status) {
+    conditions.push(eq(jobs.status, params.status));
+  }
+  if (params.reviewStatus) {
+    conditions.push(eq(jobs.reviewStatus, params.reviewStatus));
+  }
+  return conditions;
+}
+
+function allKeywords(keywords: string[]): SQL {
+  if (keywords.length === 0) {
+    return sql`false`;
+  }
+  return sql.join(
+    keywords.map((kw) => sql`${jobs.searchText} like ${`%${escapeLike(kw)}%`}`),
+    sql` and `,
+  );
+}
+
+/** The most postings a ranked search considers (after the filters). */
+const MAX_RANKED = 50_000;
+
+export interface RankedFields {
+  score: number | null;
+  factors?: FactorContribution[];
+  reasons?: string[];
+}
+
+/**
+ * Jobs by keyword and filters. With a query sorted by relevance the engine ranks the postings
+ * the filters allow (synonyms and families count: 数控 finds CNC操作工); postings that contain
+ * every keyword but that the engine does not score (e.g. closed ones, or words it does not know)
+ * follow, newest first. Without a query, or sorted by date, it is plain SQL as before.
+ */
+export async function searchJobs(
+  executor: Executor,
+  index: MatchIndex,
+  params: JobSearchParams,
+  visibility: JobVisibility,
+  locale: MatchLocale,
+): Promise<{ rows: (repo.JobRow & RankedFields)[]; total: number; scored: boolean }> {
+  const keywords = keywordsOf(params.q);
+  const conditions = filterConditions(params, visibility);
+  if (params.q && params.q.trim() !== '' && params.sort === 'relevance') {
+    const allowed = await executor
+      .select({ id: jobs.id, keywordMatch: sql<boolean>`(${allKeywords(keywords)})` })
+      .from(jobs)
+      .innerJoin(employers, eq(employers.id, jobs.employerId))
+      .where(and(...conditions))
+      .orderBy(desc(jobs.publishedAt), asc(jobs.id))
+      .limit(MAX_RANKED);
+    const engine = await index.engine();
+    const hits = engine.searchJobs(
+      params.q,
+      { ids: allowed.map((a) => a.id), includeHidden: true },
+      { limit: Math.max(1, allowed.length), locale },
+    );
+    const byId = new Map(hits.map((h) => [h.id, h]));
+    const ranked = [...hits.map((h) => h.id), ...allowed.filter((a) => a.keywordMatch && !byId.has(a.id)).map((a) => a.id)];
+    const pageIds = ranked.slice(params.offset, params.offset + params.limit);
+    const rows = new Map((await repo.jobsByIds(executor, pageIds)).map((r) => [r.id, r]));
+    return {
+      rows: pageIds.flatMap((id) => {
+        const row = rows.get(id);
+        if (!row) {
+          return [];
+        }
+        const hit = byId.get(id);
+        return [hit ? { ...row, score: hit.score, factors: hit.factors, reasons: hit.reasons } : { ...row, score: null }];
+      }),
+      total: ranked.length,
+      scored: true,
+    };
+  }
+  for (const kw of keywords) {
+    conditions.push(sql`${jobs.searchText} like ${`%${escapeLike(kw)}%`}`);
+  }
+  const rows = await executor
+    .select({ ...jobColumns, total: sql<number>`count(*) over ()::int` })
+    .from(jobs)
+    .innerJoin(employers, eq(employers.id, jobs.employerId))
+    .where(and(...conditions))
+    .orderBy(
+      ...(params.sort === 'relevance'
+        ? [desc(jobs.featured), desc(jobs.publishedAt), asc(jobs.id)]
+        : [desc(jobs.publishedAt), asc(jobs.id)]),
+    )
+    .limit(params.limit)
+    .offset(params.offset);
+  return {
+    rows: rows.map(({ total: _total, ...r }) => ({ ...r, score: null })),
+    total: rows[0]?.total ?? 0,
+    scored: false,
+  };
+}
+
+/** "Recommended for you": the engine's jobs for the worker's profile, re-checked as public with places left. */
+export async function recommendJobsForWorker(
+  executor: Executor,
+  index: MatchIndex,
+  profile: repo.ProfileRow,
+  limit: number,
+  locale: MatchLocale,
+): Promise<(repo.JobRow & RankedFields)[]> {
+  const engine = await index.engine();
+  // The profile as stored now (not the indexed copy), so an edit counts even before it is indexed.
+  const hits = engine.jobsForWorker(toMatchWorker(profile), { limit: limit + 10, locale });
+  const rows = new Map(
+    (
+      await repo.publicJobsByIds(
+        executor,
+        hits.map((h) => h.id),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  return hits
+    .flatMap((h) => {
+      const row = rows.get(h.id);
+      return row ? [{ ...row, score: h.score, factors: h.factors, reasons: h.reasons }] : [];
+    })
+    .slice(0, limit);
+}
+
+export interface CandidateHit {
+  profile: repo.ProfileRow;
+  score: number;
+  factors: FactorContribution[];
+  reasons: string[];
+  priority: boolean;
+}
+
+/** "Recommended workers" for a posting: visible profiles only (re-checked in SQL), best first. */
+export async function suggestCandidatesForJob(
+  executor: Executor,
+  index: MatchIndex,
+  job: repo.JobRow,
+  limit: number,
+  locale: MatchLocale,
+): Promise<CandidateHit[]> {
+  const engine = await index.engine();
+  const hits = engine.workersForJob(toMatchJob(job), { limit: limit + 10, locale, onlyVisible: true });
+  const rows = new Map(
+    (
+      await repo.visibleProfilesByIds(
+        executor,
+        hits.map((h) => h.id),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  return hits
+    .flatMap((h) => {
+      const profile = rows.get(h.id);
+      return profile
+        ? [
+            {
+              profile,
+              score: h.score,
+              factors: h.factors,
+              reasons: h.reasons,
+              priority: isPriorityOrigin(profile.hometownProvince, job.priorityOrigins),
+            },
+          ]
+        : [];
+    })
+    .slice(0, limit);
+}
