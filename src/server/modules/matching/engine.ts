@@ -1,0 +1,667 @@
+import { explain, formatReason } from './explain.ts';
+import type { ExtractContext, JobFeatures, WorkerFeatures } from './features.ts';
+import { certTerm, extractJob, extractWorker, skillTerm, TermDictionary, tradeTerm } from './features.ts';
+import type {
+  JobFilters,
+  JobsForWorkerOptions,
+  MatchHit,
+  MatchJob,
+  MatchLocale,
+  MatchWorker,
+  SearchJobsOptions,
+  WorkersForJobOptions,
+} from './match.types.ts';
+import type { MatchWeights, ScoreContext, ScoreDetail } from './scoring.ts';
+import { MATCH_WEIGHTS, scorePair } from './scoring.ts';
+import type { IndexedField, QueryTerm } from './search.index.ts';
+import { SearchIndex, TopK } from './search.index.ts';
+import type { Segmenter } from './text.ts';
+import { createSegmenter, normalizeText } from './text.ts';
+import type { Thesaurus } from './thesaurus.ts';
+import {
+  DEFAULT_THESAURUS_DIR,
+  haversineKm,
+  loadThesaurus,
+  lookup,
+  scanMentions,
+  thesaurusWords,
+  tradeLevel,
+} from './thesaurus.ts';
+import { WorkerStore } from './worker.store.ts';
+
+export interface MatchEngineOptions {
+  thesaurusDir?: string;
+  /** Overrides of MATCH_WEIGHTS (for experiments; production uses the defaults). */
+  weights?: Partial<MatchWeights>;
+  /** Injected clock (epoch ms) for freshness. */
+  now?: () => number;
+  /**
+   * Keep worker records so reloadThesaurus can re-read them (default true). Turn off for very large
+   * corpora and pass the records to reloadThesaurus instead.
+   */
+  retainWorkers?: boolean;
+  /** How many first-stage candidates reach the full re-ranker (default 300). */
+  candidatePool?: number;
+}
+
+export interface MatchEngineStats {
+  jobs: number;
+  workers: number;
+  terms: number;
+  /** Approximate bytes of the indexes and packed worker features. */
+  indexBytes: number;
+}
+
+export interface PairScore {
+  score: number;
+  detail: ScoreDetail;
+}
+
+export interface MatchEngine {
+  upsertJob(job: MatchJob): void;
+  removeJob(id: string): boolean;
+  upsertWorker(worker: MatchWorker): void;
+  removeWorker(id: string): boolean;
+  /** Jobs ranked for a worker (an indexed id or a profile that need not be indexed). */
+  jobsForWorker(worker: string | MatchWorker, options?: JobsForWorkerOptions): MatchHit[];
+  /** Workers ranked for an indexed job (or a job record that need not be indexed). */
+  workersForJob(job: string | MatchJob, options?: WorkersForJobOptions): MatchHit[];
+  /** Free-text job search with structured filters. */
+  searchJobs(query: string, filters?: JobFilters, options?: SearchJobsOptions): MatchHit[];
+  /** Score of one indexed pair, or undefined if either id is unknown. */
+  scorePair(jobId: string, workerId: string): PairScore | undefined;
+  /** Re-reads the thesaurus files and re-indexes every record. */
+  reloadThesaurus(dir?: string, workers?: Iterable<MatchWorker>): void;
+  hasJob(id: string): boolean;
+  hasWorker(id: string): boolean;
+  stats(): MatchEngineStats;
+  readonly weights: Readonly<MatchWeights>;
+}
+
+export class MatchEngineError extends Error {
+  constructor(
+    readonly code: 'matching/unknown-job' | 'matching/unknown-worker' | 'matching/workers-not-retained',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface JobEntry {
+  job: MatchJob;
+  feat: JobFeatures;
+  /** Normalised tags, employer, district for filters. */
+  tags: string[];
+  employer: string;
+  district: string;
+  cityName: string;
+}
+
+const FIELD = {
+  jobTradeStrong: 3,
+  jobTradeWeak: 1.5,
+  jobSkillConcepts: 2,
+  jobSkillWords: 1.5,
+  jobTitleWords: 2,
+  jobCerts: 1.5,
+  jobDescription: 0.5,
+  workerTradeStrong: 3,
+  workerTradeWeak: 1.5,
+  workerConcepts: 2,
+  workerWords: 1,
+  workerCerts: 1.5,
+} as const;
+
+function jobVisible(job: MatchJob): boolean {
+  return job.visible !== false && (job.status === undefined || job.status === 'open');
+}
+
+export function createMatchEngine(options: MatchEngineOptions = {}): MatchEngine {
+  const weights: MatchWeights = { ...MATCH_WEIGHTS, ...options.weights };
+  const now = options.now ?? (() => Date.now());
+  const retainWorkers = options.retainWorkers ?? true;
+  const pool = options.candidatePool ?? 300;
+
+  let th: Thesaurus = loadThesaurus(options.thesaurusDir ?? DEFAULT_THESAURUS_DIR);
+  let seg: Segmenter = createSegmenter(thesaurusWords(th));
+  let dict = new TermDictionary();
+  let ctx: ExtractContext = { th, seg, dict };
+
+  let jobIndex = new SearchIndex();
+  let workerIndex = new SearchIndex();
+  let workerStore = new WorkerStore();
+  let jobs: Array<JobEntry | undefined> = [];
+  const jobSlot = new Map<string, number>();
+  let workerIds: Array<string | undefined> = [];
+  const workerSlot = new Map<string, number>();
+  let workerRecords = new Map<string, MatchWorker>();
+  let nextJobSlot = 0;
+  let nextWorkerSlot = 0;
+
+  const scoreCtx = (): ScoreContext => ({ th, dict, weights, now: now() });
+
+  const tradeFields = (trades: number[], tw: number[], strong: number, weak: number): IndexedField[] => {
+    const hi: number[] = [];
+    const lo: number[] = [];
+    trades.forEach((t, i) => {
+      ((tw[i] ?? 0) >= 0.85 ? hi : lo).push(dict.intern(tradeTerm(t)));
+    });
+    return [
+      { terms: hi, weight: strong },
+      { terms: lo, weight: weak },
+    ];
+  };
+
+  const indexJob = (slot: number, e: JobEntry): void => {
+    const f = e.feat;
+    const skillConcepts = f.skills.flatMap((g) => g.concepts);
+    const skillWords = f.skills.flatMap((g) => g.tokens);
+    const title = seg.terms(f.rawTitle).map((t) => dict.intern(t));
+    const trade = seg.terms(f.rawTrade).map((t) => dict.intern(t));
+    const desc = seg.terms(normalizeText(e.job.description)).map((t) => dict.intern(t));
+    const certs = f.certs.flatMap((c) => c.alternatives.map((a) => a.family));
+    jobIndex.add(slot, [
+      ...tradeFields(f.trades, f.tradeWeights, FIELD.jobTradeStrong, FIELD.jobTradeWeak),
+      { terms: skillConcepts, weight: FIELD.jobSkillConcepts },
+      { terms: skillWords, weight: FIELD.jobSkillWords },
+      { terms: [...title, ...trade], weight: FIELD.jobTitleWords },
+      { terms: certs, weight: FIELD.jobCerts },
+      { terms: desc, weight: FIELD.jobDescription },
+    ]);
+  };
+
+  const indexWorker = (slot: number, f: WorkerFeatures): void => {
+    const concepts: number[] = [];
+    const words: number[] = [];
+    for (const t of f.bag) {
+      (dict.isConcept(t) ? concepts : words).push(t);
+    }
+    workerIndex.add(slot, [
+      ...tradeFields(f.trades, f.tradeWeights, FIELD.workerTradeStrong, FIELD.workerTradeWeak),
+      { terms: concepts, weight: FIELD.workerConcepts },
+      { terms: words, weight: FIELD.workerWords },
+      { terms: f.certFamilies, weight: FIELD.workerCerts },
+    ]);
+  };
+
+  const makeJobEntry = (job: MatchJob): JobEntry => ({
+    job,
+    feat: extractJob(ctx, job),
+    tags: job.tags.map((t) => normalizeText(t)),
+    employer: normalizeText(job.employer),
+    district: normalizeText(job.district ?? ''),
+    cityName: normalizeText(job.city),
+  });
+
+  const upsertJob = (job: MatchJob): void => {
+    const old = jobSlot.get(job.id);
+    if (old !== undefined) {
+      jobIndex.remove(old);
+      jobs[old] = undefined;
+    }
+    // A fresh slot per version keeps postings of the old version from resurrecting.
+    const slot = nextJobSlot++;
+    const e = makeJobEntry(job);
+    jobs[slot] = e;
+    jobSlot.set(job.id, slot);
+    indexJob(slot, e);
+  };
+
+  const removeJob = (id: string): boolean => {
+    const slot = jobSlot.get(id);
+    if (slot === undefined) {
+      return false;
+    }
+    jobIndex.remove(slot);
+    jobs[slot] = undefined;
+    jobSlot.delete(id);
+    return true;
+  };
+
+  const upsertWorker = (w: MatchWorker): void => {
+    const old = workerSlot.get(w.id);
+    if (old !== undefined) {
+      workerIndex.remove(old);
+      workerStore.drop(old, workerSlot.values());
+      workerIds[old] = undefined;
+    }
+    const slot = nextWorkerSlot++;
+    const f = extractWorker(ctx, w);
+    workerStore.put(slot, f, w.visible !== false);
+    workerIds[slot] = w.id;
+    workerSlot.set(w.id, slot);
+    indexWorker(slot, f);
+    if (retainWorkers) {
+      workerRecords.set(w.id, w);
+    }
+  };
+
+  const removeWorker = (id: string): boolean => {
+    const slot = workerSlot.get(id);
+    if (slot === undefined) {
+      return false;
+    }
+    workerIndex.remove(slot);
+    workerStore.drop(slot, workerSlot.values());
+    workerIds[slot] = undefined;
+    workerSlot.delete(id);
+    workerRecords.delete(id);
+    return true;
+  };
+
+  /** Query terms: the trades and their thesaurus neighbours, then skills, certificates and words. */
+  const buildQuery = (
+    trades: readonly number[],
+    tradeWeights: readonly number[],
+    concepts: readonly number[],
+    words: readonly number[],
+    certs: readonly number[],
+    wordBoost: number,
+    index: SearchIndex,
+  ): QueryTerm[] => {
+    const boosts = new Map<number, number>();
+    const put = (term: number, boost: number): void => {
+      if (boost > (boosts.get(term) ?? 0)) {
+        boosts.set(term, boost);
+      }
+    };
+    trades.forEach((t, i) => {
+      for (const n of th.tradeNeighbours[t] ?? []) {
+        const term = dict.get(tradeTerm(n.id));
+        if (term !== undefined) {
+          put(term, 2 * (tradeWeights[i] ?? 0) * n.level);
+        }
+      }
+    });
+    for (const c of concepts) {
+      put(c, 1);
+    }
+    for (const c of certs) {
+      put(c, 0.5);
+    }
+    // Plain words only refine the ranking; the most common ones (in > 5 % of the documents searched)
+    // would touch most of the index for little information, so they are skipped.
+    const maxDf = Math.max(50, index.size * 0.05);
+    const kept = [...new Set(words)].filter((w) => !boosts.has(w) && index.df(w) <= maxDf);
+    kept.sort((a, b) => index.df(a) - index.df(b));
+    for (const w of kept.slice(0, 24)) {
+      put(w, wordBoost);
+    }
+    return [...boosts].map(([term, boost]) => ({ term, boost }));
+  };
+
+  const jobAllowed = (filters: JobFilters | undefined): ((slot: number) => boolean) => {
+    const city = filters?.city ? normalizeText(filters.city) : undefined;
+    const cityEntry = city ? lookup(th, city, 'city') : undefined;
+    const district = filters?.district ? normalizeText(filters.district) : undefined;
+    const tradeEntry = filters?.trade ? lookup(th, filters.trade, 'trade') : undefined;
+    const tradeText = filters?.trade ? normalizeText(filters.trade) : undefined;
+    const tags = filters?.tags?.map((t) => normalizeText(t));
+    const employer = filters?.employer ? normalizeText(filters.employer) : undefined;
+    const ids = filters?.ids ? new Set(filters.ids) : undefined;
+    const includeHidden = filters?.includeHidden === true;
+    return (slot: number): boolean => {
+      const e = jobs[slot];
+      if (!e) {
+        return false;
+      }
+      if (!includeHidden && !jobVisible(e.job)) {
+        return false;
+      }
+      if (ids && !ids.has(e.job.id)) {
+        return false;
+      }
+      if (city && e.cityName !== city && !(cityEntry && e.feat.city === cityEntry.id)) {
+        return false;
+      }
+      if (district && !e.district.includes(district)) {
+        return false;
+      }
+      if (tradeText) {
+        const ok = tradeEntry
+          ? e.feat.trades.some(
+              (t, i) => (e.feat.tradeWeights[i] ?? 0) >= 0.85 && tradeLevel(th, tradeEntry.id, t) >= 0.5,
+            )
+          : e.feat.rawTrade.includes(tradeText) || e.feat.rawTitle.includes(tradeText);
+        if (!ok) {
+          return false;
+        }
+      }
+      if (filters?.salaryMin !== undefined) {
+        const top = Number.isFinite(e.feat.salaryMax) ? e.feat.salaryMax : e.feat.salaryMin;
+        if (!(top >= filters.salaryMin)) {
+          return false;
+        }
+      }
+      if (tags && !tags.every((t) => e.tags.includes(t))) {
+        return false;
+      }
+      if (employer && !e.employer.includes(employer)) {
+        return false;
+      }
+      return true;
+    };
+  };
+
+  const toHit = (
+    id: string,
+    detail: ScoreDetail,
+    job: JobEntry,
+    w: WorkerFeatures,
+    locale: MatchLocale,
+  ): MatchHit => ({
+    id,
+    score: detail.total,
+    factors: detail.factors,
+    reasons: explain(
+      {
+        th,
+        detail,
+        job: job.feat,
+        jobTrade: job.job.trade,
+        jobSkills: job.job.skills,
+        jobCerts: job.job.certificates,
+        expectedSalary: w.expectedSalary,
+        maxCommuteKm: Number.isFinite(w.maxCommuteKm) ? w.maxCommuteKm : weights.defaultCommuteKm,
+      },
+      locale,
+    ),
+  });
+
+  const rankScored = <T>(
+    items: Array<{ key: T; id: string; detail: ScoreDetail; text: number }>,
+  ): typeof items =>
+    items.sort(
+      (a, b) =>
+        b.detail.total - a.detail.total || b.text - a.text || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+
+  const jobsForWorker = (worker: string | MatchWorker, opts: JobsForWorkerOptions = {}): MatchHit[] => {
+    const limit = opts.limit ?? 20;
+    const locale = opts.locale ?? 'zh-CN';
+    let f: WorkerFeatures;
+    if (typeof worker === 'string') {
+      const slot = workerSlot.get(worker);
+      if (slot === undefined) {
+        throw new MatchEngineError('matching/unknown-worker', `unknown worker ${worker}`);
+      }
+      f = workerStore.get(slot);
+    } else {
+      f = extractWorker(ctx, worker);
+    }
+    const concepts: number[] = [];
+    const words: number[] = [];
+    for (const t of f.bag) {
+      (dict.isConcept(t) ? concepts : words).push(t);
+    }
+    const query = buildQuery(f.trades, f.tradeWeights, concepts, words, f.certFamilies, 0.3, jobIndex);
+    const limitKm = Number.isFinite(f.maxCommuteKm) ? f.maxCommuteKm : weights.defaultCommuteKm;
+    const top = new TopK(Math.max(pool, limit * 5));
+    const bm25 = new Map<number, number>();
+    jobIndex.search(
+      query,
+      (slot, score) => {
+        const e = jobs[slot];
+        if (!e) {
+          return;
+        }
+        bm25.set(slot, score);
+        // Cheap structured prior so that nearby, well-paid jobs survive the cut on big corpora.
+        let prior = 0;
+        if (Number.isFinite(e.feat.lat) && Number.isFinite(f.lat)) {
+          const d = haversineKm(f.lat, f.lng, e.feat.lat, e.feat.lng);
+          prior += d <= limitKm ? 3 : f.willingToRelocate ? 0 : -6;
+        }
+        if (Number.isFinite(f.expectedSalary) && e.feat.salaryMax < f.expectedSalary * 0.88) {
+          prior -= 3;
+        }
+        top.push(slot, score + prior);
+      },
+      jobAllowed(opts.filters),
+    );
+    const cands = top.sorted();
+    let maxText = 0;
+    for (const c of cands) {
+      maxText = Math.max(maxText, bm25.get(c.slot) ?? 0);
+    }
+    const sc = scoreCtx();
+    const scored: Array<{ key: JobEntry; id: string; detail: ScoreDetail; text: number }> = [];
+    for (const c of cands) {
+      const e = jobs[c.slot];
+      if (!e) {
+        continue;
+      }
+      const text = maxText > 0 ? (bm25.get(c.slot) ?? 0) / maxText : 0;
+      scored.push({ key: e, id: e.job.id, detail: scorePair(sc, e.feat, f, text), text });
+    }
+    return rankScored(scored)
+      .slice(0, limit)
+      .map((s) => toHit(s.id, s.detail, s.key, f, locale));
+  };
+
+  const workersForJob = (job: string | MatchJob, opts: WorkersForJobOptions = {}): MatchHit[] => {
+    const limit = opts.limit ?? 20;
+    const locale = opts.locale ?? 'zh-CN';
+    const onlyVisible = opts.onlyVisible ?? true;
+    let e: JobEntry;
+    if (typeof job === 'string') {
+      const slot = jobSlot.get(job);
+      const found = slot === undefined ? undefined : jobs[slot];
+      if (!found) {
+        throw new MatchEngineError('matching/unknown-job', `unknown job ${job}`);
+      }
+      e = found;
+    } else {
+      e = makeJobEntry(job);
+    }
+    const f = e.feat;
+    const concepts = f.skills.flatMap((g) => g.concepts);
+    const words = [
+      ...f.skills.flatMap((g) => g.tokens),
+      ...seg.terms(f.rawTitle).flatMap((t) => {
+        const id = dict.get(t);
+        return id === undefined ? [] : [id];
+      }),
+    ];
+    const certs = f.certs.flatMap((c) => c.alternatives.map((a) => a.family));
+    const query = buildQuery(f.trades, f.tradeWeights, concepts, words, certs, 0.5, workerIndex);
+    const top = new TopK(Math.max(pool, limit * 5));
+    const bm25 = new Map<number, number>();
+    const ws = workerStore;
+    const hasGeo = Number.isFinite(f.lat);
+    workerIndex.search(
+      query,
+      (slot, score) => {
+        bm25.set(slot, score);
+        let prior = 0;
+        const lat = ws.lat[slot] ?? Number.NaN;
+        if (hasGeo && Number.isFinite(lat)) {
+          const d = haversineKm(lat, ws.lng[slot] ?? 0, f.lat, f.lng);
+          const lim = ws.maxCommuteKm[slot] ?? Number.NaN;
+          prior +=
+            d <= (Number.isFinite(lim) ? lim : weights.defaultCommuteKm)
+              ? 3
+              : ws.relocate[slot] === 1
+                ? 0
+                : -6;
+        }
+        const exp = ws.expectedSalary[slot] ?? Number.NaN;
+        if (Number.isFinite(exp) && f.salaryMax < exp * 0.88) {
+          prior -= 3;
+        }
+        top.push(slot, score + prior);
+      },
+      onlyVisible ? (slot) => ws.visible[slot] === 1 : undefined,
+    );
+    const cands = top.sorted();
+    let maxText = 0;
+    for (const c of cands) {
+      maxText = Math.max(maxText, bm25.get(c.slot) ?? 0);
+    }
+    const sc = scoreCtx();
+    const scored: Array<{ key: WorkerFeatures; id: string; detail: ScoreDetail; text: number }> = [];
+    for (const c of cands) {
+      const id = workerIds[c.slot];
+      if (id === undefined) {
+        continue;
+      }
+      const wf = ws.get(c.slot);
+      const text = maxText > 0 ? (bm25.get(c.slot) ?? 0) / maxText : 0;
+      scored.push({ key: wf, id, detail: scorePair(sc, f, wf, text), text });
+    }
+    return rankScored(scored)
+      .slice(0, limit)
+      .map((s) => toHit(s.id, s.detail, e, s.key, locale));
+  };
+
+  const searchJobs = (q: string, filters?: JobFilters, opts: SearchJobsOptions = {}): MatchHit[] => {
+    const limit = opts.limit ?? 20;
+    const locale = opts.locale ?? 'zh-CN';
+    const norm = normalizeText(q);
+    const allowed = jobAllowed(filters);
+    const trades: number[] = [];
+    const concepts: number[] = [];
+    for (const m of scanMentions(th, norm)) {
+      if (m.kind === 'trade') {
+        trades.push(m.id);
+      } else if (m.kind === 'skill') {
+        const t = dict.get(skillTerm(m.id));
+        if (t !== undefined) {
+          concepts.push(t);
+        }
+      } else if (m.kind === 'cert') {
+        const t = dict.get(certTerm(th.certs[m.id]?.family ?? ''));
+        if (t !== undefined) {
+          concepts.push(t);
+        }
+      }
+    }
+    const wordsText = seg.terms(norm);
+    const words = wordsText.flatMap((t) => {
+      const id = dict.get(t);
+      return id === undefined ? [] : [id];
+    });
+    const top = new TopK(limit);
+    const sc = now();
+    const bonus = (e: JobEntry): number => {
+      let b = 0;
+      if (Number.isFinite(e.feat.postedAt)) {
+        b += 0.5 * Math.exp(-Math.max(0, sc - e.feat.postedAt) / 86_400_000 / weights.freshnessDays);
+      }
+      if (Number.isFinite(e.feat.placesLeft) && e.feat.placesLeft <= 0) {
+        b -= 5;
+      }
+      return b;
+    };
+    if (norm === '') {
+      jobs.forEach((e, slot) => {
+        if (e && allowed(slot)) {
+          top.push(slot, bonus(e));
+        }
+      });
+    } else {
+      const query = buildQuery(
+        trades,
+        trades.map(() => 1),
+        concepts,
+        words,
+        [],
+        1,
+        jobIndex,
+      );
+      jobIndex.search(
+        query,
+        (slot, score) => {
+          const e = jobs[slot];
+          if (e) {
+            top.push(slot, score + bonus(e));
+          }
+        },
+        allowed,
+      );
+    }
+    return top.sorted().flatMap(({ slot, score }) => {
+      const e = jobs[slot];
+      if (!e) {
+        return [];
+      }
+      const hay = `${e.feat.rawTitle} ${e.feat.rawTrade} ${e.job.skills.join(' ')}`.toLowerCase();
+      const hits = [...new Set(wordsText.filter((w) => hay.includes(w)))];
+      const reasons =
+        hits.length > 0
+          ? [formatReason(locale, 'keywords', { list: hits.join(locale === 'zh-CN' ? '、' : ', ') })]
+          : [];
+      return [
+        {
+          id: e.job.id,
+          score: Math.round(score * 100) / 100,
+          factors: [{ factor: 'text' as const, points: Math.round(score * 100) / 100 }],
+          reasons,
+        },
+      ];
+    });
+  };
+
+  const scoreOne = (jobId: string, workerId: string): PairScore | undefined => {
+    const js = jobSlot.get(jobId);
+    const ws = workerSlot.get(workerId);
+    const e = js === undefined ? undefined : jobs[js];
+    if (!e || ws === undefined) {
+      return undefined;
+    }
+    const detail = scorePair(scoreCtx(), e.feat, workerStore.get(ws), 0);
+    return { score: detail.total, detail };
+  };
+
+  const reloadThesaurus = (dir?: string, workers?: Iterable<MatchWorker>): void => {
+    const source = workers ?? (retainWorkers ? [...workerRecords.values()] : undefined);
+    if (!source && workerSlot.size > 0) {
+      throw new MatchEngineError(
+        'matching/workers-not-retained',
+        'worker records were not retained; pass them to reloadThesaurus',
+      );
+    }
+    const keptJobs = jobs.filter((e): e is JobEntry => e !== undefined).map((e) => e.job);
+    th = loadThesaurus(dir ?? th.dir);
+    seg = createSegmenter(thesaurusWords(th));
+    dict = new TermDictionary();
+    ctx = { th, seg, dict };
+    jobIndex = new SearchIndex();
+    workerIndex = new SearchIndex();
+    workerStore = new WorkerStore();
+    jobs = [];
+    jobSlot.clear();
+    workerIds = [];
+    workerSlot.clear();
+    workerRecords = new Map();
+    nextJobSlot = 0;
+    nextWorkerSlot = 0;
+    for (const j of keptJobs) {
+      upsertJob(j);
+    }
+    for (const w of source ?? []) {
+      upsertWorker(w);
+    }
+  };
+
+  return {
+    upsertJob,
+    removeJob,
+    upsertWorker,
+    removeWorker,
+    jobsForWorker,
+    workersForJob,
+    searchJobs,
+    scorePair: scoreOne,
+    reloadThesaurus,
+    hasJob: (id) => jobSlot.has(id),
+    hasWorker: (id) => workerSlot.has(id),
+    stats: () => ({
+      jobs: jobSlot.size,
+      workers: workerSlot.size,
+      terms: dict.size,
+      indexBytes: jobIndex.byteSize() + workerIndex.byteSize() + workerStore.byteSize(),
+    }),
+    weights,
+  };
+}

@@ -1,0 +1,197 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import * as OpenCC from 'opencc-js';
+
+// Traditional → Simplified. 'hk' covers both Taiwan and Hong Kong variants well enough for profiles.
+const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
+
+// Converting every string through OpenCC is the slowest step of indexing a million profiles, so we
+// learn once which single characters it changes and skip strings that contain none of them.
+// A bitmap over the CJK Unified Ideographs block: 1 where OpenCC changes the character.
+const CJK_START = 0x4e00;
+const CJK_END = 0x9fff;
+const traditionalChars: Uint8Array = (() => {
+  const map = new Uint8Array(CJK_END - CJK_START + 1);
+  for (let c = CJK_START; c <= CJK_END; c++) {
+    const ch = String.fromCharCode(c);
+    if (toSimplified(ch) !== ch) {
+      map[c - CJK_START] = 1;
+    }
+  }
+  return map;
+})();
+
+function hasTraditional(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= CJK_START && c <= CJK_END && traditionalChars[c - CJK_START] === 1) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Full/half width (NFKC), lower case, traditional → simplified, single spaces. */
+export function normalizeText(input: string): string {
+  let s = input.normalize('NFKC').toLowerCase();
+  if (hasTraditional(s)) {
+    s = toSimplified(s);
+  }
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+
+/**
+ * Parses a Chinese or Arabic amount: "5k" → 5000, "5千" → 5000, "5000元" → 5000, "1万" → 10000,
+ * "1.3万" → 13000, "一万一" → 11000, "七千" → 7000, "二十万" → 200000. Returns null if not a number.
+ */
+export function parseAmount(input: string): number | null {
+  const s = normalizeText(input).replace(/[元块,，\s]|rmb|左右|以上|以下|\/月|每月/g, '');
+  if (s === '') {
+    return null;
+  }
+  const arabic = /^(\d+(?:\.\d+)?)(k|w|千|万)?$/.exec(s);
+  if (arabic) {
+    const n = Number(arabic[1]);
+    const unit = arabic[2];
+    const mult = unit === 'k' || unit === '千' ? 1000 : unit === 'w' || unit === '万' ? 10000 : 1;
+    return Math.round(n * mult);
+  }
+  return parseChineseNumeral(s);
+}
+
+function parseChineseNumeral(s: string): number | null {
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  let lastUnit = 1;
+  for (const ch of s) {
+    const d = CN_DIGITS[ch];
+    if (d !== undefined) {
+      digit = d;
+      continue;
+    }
+    const u = CN_UNITS[ch];
+    if (u === undefined) {
+      return null;
+    }
+    if (u === 10000) {
+      section = (section + Math.max(digit, 0)) * 10000;
+      total += section;
+      section = 0;
+      lastUnit = 10000;
+    } else {
+      section += (digit >= 0 ? digit : 1) * u;
+      lastUnit = u;
+    }
+    digit = -1;
+  }
+  if (digit >= 0) {
+    // "一万一" means 11000 and "三千五" means 3500: a trailing digit counts in the next lower unit.
+    section += lastUnit >= 10 ? (digit * lastUnit) / 10 : digit;
+  }
+  const value = total + section;
+  return Number.isFinite(value) && value > 0 ? value : null;
+}
+
+const AMOUNT_RE =
+  /(\d+(?:\.\d+)?\s*(?:k|w|千|万)?|[零〇一二两三四五六七八九十百千万]{2,}|[一二两三四五六七八九十]万)(?:元|块)?/g;
+
+/** Every amount in a text, in order ("月薪一万左右，低于8k不去" → [10000, 8000]). */
+export function extractAmounts(text: string): number[] {
+  const s = normalizeText(text);
+  const out: number[] = [];
+  for (const m of s.matchAll(AMOUNT_RE)) {
+    const v = parseAmount(m[0]);
+    if (v !== null) {
+      out.push(v);
+    }
+  }
+  return out;
+}
+
+/** Rewrites amounts in a text as Arabic numbers so they index and compare as one form. */
+export function normalizeAmounts(text: string): string {
+  return normalizeText(text).replace(AMOUNT_RE, (m) => {
+    // Only rewrite things that look like money or counts with a unit; leave words such as 一个 alone.
+    if (!/[\d千万k]/.test(m)) {
+      return m;
+    }
+    const v = parseAmount(m);
+    return v === null ? m : String(v);
+  });
+}
+
+const STOPWORDS = new Set(
+  '的 了 和 与 及 或 也 都 在 是 有 会 能 可 可以 就 还 要 想 做 干 过 我 你 他 她 以上 以下 及以上 左右 一些 一点 比较 熟悉 熟练 负责 相关 经验 工作 优先 进行 使用 能够 具备 一年 等 每 个 人 对 从 到 把 被 让 给 上 下 中 不 没 很 好'.split(
+    ' ',
+  ),
+);
+
+export function isStopword(token: string): boolean {
+  return STOPWORDS.has(token);
+}
+
+const PUNCT_RE = /^[\s\p{P}\p{S}]+$/u;
+
+/** Chinese word segmentation with jieba, extended with every surface form of the thesaurus. */
+export interface Segmenter {
+  /** Precise mode: each character belongs to one token. */
+  cut(text: string): string[];
+  /** Search mode plus filtering: long words also yield their sub-words; stopwords and punctuation dropped. */
+  terms(text: string): string[];
+}
+
+/**
+ * Builds a segmenter whose dictionary is jieba's default plus `extraWords` (thesaurus surfaces, normalised),
+ * so that "cnc操作工" or "数控车床" come out as one token instead of being split.
+ */
+export function createSegmenter(extraWords: Iterable<string>): Segmenter {
+  const jieba = Jieba.withDict(dict);
+  const lines: string[] = [];
+  for (const w of extraWords) {
+    // jieba's dictionary format is "word freq tag"; words with spaces cannot be expressed.
+    if (w.length >= 2 && !/\s/.test(w)) {
+      lines.push(`${w} 200000 n`);
+    }
+  }
+  if (lines.length > 0) {
+    jieba.loadDict(Buffer.from(lines.join('\n'), 'utf8'));
+  }
+  return {
+    cut(text: string): string[] {
+      return jieba.cut(text, false);
+    },
+    terms(text: string): string[] {
+      const out: string[] = [];
+      for (const t of jieba.cutForSearch(text, false)) {
+        // Single characters (CJK or Latin) carry too little meaning to match on.
+        if (t.length < 2 || STOPWORDS.has(t)) {
+          continue;
+        }
+        const c = t.charCodeAt(0);
+        const plain = (c >= 0x4e00 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+        if (!plain && PUNCT_RE.test(t.trim() || ' ')) {
+          continue;
+        }
+        out.push(plain ? t : t.trim());
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,229 @@
+import type { WorkerFeatures } from './features.ts';
+
+/**
+ * Worker features packed into one growable Int32Array (one segment per slot) plus typed-array columns
+ * for the attributes the first retrieval stage reads for every candidate. A million profiles take
+ * ~250 bytes each here instead of ~1 KB as JavaScript objects; a segment is decoded only for the few
+ * hundred candidates that reach the full re-ranker.
+ */
+export class WorkerStore {
+  private pool: Int32Array = new Int32Array(1 << 16);
+  private used = 0;
+  private garbage = 0;
+  private offset: Int32Array = new Int32Array(1024);
+  /** Columns. NaN = unknown. */
+  lat: Float32Array = new Float32Array(1024);
+  lng: Float32Array = new Float32Array(1024);
+  maxCommuteKm: Float32Array = new Float32Array(1024);
+  relocate: Uint8Array = new Uint8Array(1024);
+  visible: Uint8Array = new Uint8Array(1024);
+  expectedSalary: Float32Array = new Float32Array(1024);
+
+  private ensure(slot: number): void {
+    if (slot < this.offset.length) {
+      return;
+    }
+    let n = this.offset.length;
+    while (n <= slot) {
+      n *= 2;
+    }
+    const growI = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    const growF = (a: Float32Array): Float32Array => {
+      const b = new Float32Array(n);
+      b.set(a);
+      return b;
+    };
+    const growU = (a: Uint8Array): Uint8Array => {
+      const b = new Uint8Array(n);
+      b.set(a);
+      return b;
+    };
+    this.offset = growI(this.offset);
+    this.lat = growF(this.lat);
+    this.lng = growF(this.lng);
+    this.maxCommuteKm = growF(this.maxCommuteKm);
+    this.expectedSalary = growF(this.expectedSalary);
+    this.relocate = growU(this.relocate);
+    this.visible = growU(this.visible);
+  }
+
+  put(slot: number, f: WorkerFeatures, visible: boolean): void {
+    this.ensure(slot);
+    const seg = encode(f);
+    if (this.used + seg.length > this.pool.length) {
+      let n = this.pool.length * 2;
+      while (n < this.used + seg.length) {
+        n *= 2;
+      }
+      const p = new Int32Array(n);
+      p.set(this.pool.subarray(0, this.used));
+      this.pool = p;
+    }
+    this.pool.set(seg, this.used);
+    this.offset[slot] = this.used;
+    this.used += seg.length;
+    this.lat[slot] = f.lat;
+    this.lng[slot] = f.lng;
+    this.maxCommuteKm[slot] = f.maxCommuteKm;
+    this.expectedSalary[slot] = f.expectedSalary;
+    this.relocate[slot] = f.willingToRelocate ? 1 : 0;
+    this.visible[slot] = visible ? 1 : 0;
+  }
+
+  /** Marks a slot's segment as garbage; the pool is rewritten when garbage exceeds live data. */
+  drop(slot: number, liveSlots: Iterable<number>): void {
+    const off = this.offset[slot] ?? 0;
+    this.garbage += segmentLength(this.pool, off);
+    if (this.garbage > 1 << 20 && this.garbage > this.used / 2) {
+      const p = new Int32Array(Math.max(1 << 16, (this.used - this.garbage) * 2));
+      let w = 0;
+      for (const s of liveSlots) {
+        if (s === slot) {
+          continue;
+        }
+        const o = this.offset[s] ?? 0;
+        const len = segmentLength(this.pool, o);
+        p.set(this.pool.subarray(o, o + len), w);
+        this.offset[s] = w;
+        w += len;
+      }
+      this.pool = p;
+      this.used = w;
+      this.garbage = 0;
+    }
+  }
+
+  get(slot: number): WorkerFeatures {
+    return decode(this.pool, this.offset[slot] ?? 0);
+  }
+
+  byteSize(): number {
+    return (
+      this.pool.byteLength + this.offset.byteLength + this.lat.byteLength * 4 + this.relocate.byteLength * 2
+    );
+  }
+}
+
+const HEADER = 12;
+
+function enc(v: number, scale: number): number {
+  return Number.isFinite(v) ? Math.round(v * scale) : -2147483648;
+}
+
+function dec(v: number, scale: number): number {
+  return v === -2147483648 ? Number.NaN : v / scale;
+}
+
+function encode(f: WorkerFeatures): Int32Array {
+  const lists: Array<readonly number[]> = [
+    f.rawTrades,
+    f.bag,
+    f.certFamilies,
+    f.certRanks,
+    f.languages,
+    f.prefCities,
+    f.prefProvinces,
+    f.prefRegions,
+    f.avoidRegions,
+    f.avoidProvinces,
+    f.limitProvinces,
+  ];
+  let len = HEADER + 1 + f.trades.length * 2;
+  for (const l of lists) {
+    len += 1 + l.length;
+  }
+  const out = new Int32Array(len + 1);
+  out[0] = len + 1;
+  out[1] = (f.willingToRelocate ? 1 : 0) | (f.openAnywhere ? 2 : 0);
+  out[2] = enc(f.lat, 1e5);
+  out[3] = enc(f.lng, 1e5);
+  out[4] = enc(f.maxCommuteKm, 10);
+  out[5] = enc(f.expectedSalary, 1);
+  out[6] = f.salaryFloor;
+  out[7] = enc(f.years, 10);
+  out[8] = f.education;
+  out[9] = f.city;
+  out[10] = f.province;
+  out[11] = f.homeProvince;
+  out[12] = f.needs;
+  let p = HEADER + 1;
+  out[p++] = f.trades.length;
+  for (let i = 0; i < f.trades.length; i++) {
+    out[p++] = f.trades[i] ?? 0;
+    out[p++] = Math.round((f.tradeWeights[i] ?? 0) * 1000);
+  }
+  for (const l of lists) {
+    out[p++] = l.length;
+    for (const v of l) {
+      out[p++] = v;
+    }
+  }
+  return out;
+}
+
+function segmentLength(pool: Int32Array, off: number): number {
+  return pool[off] ?? 0;
+}
+
+function decode(pool: Int32Array, off: number): WorkerFeatures {
+  const flags = pool[off + 1] ?? 0;
+  let p = off + HEADER + 1;
+  const nT = pool[p++] ?? 0;
+  const trades: number[] = [];
+  const tradeWeights: number[] = [];
+  for (let i = 0; i < nT; i++) {
+    trades.push(pool[p++] ?? 0);
+    tradeWeights.push((pool[p++] ?? 0) / 1000);
+  }
+  const next = (): number[] => {
+    const n = pool[p++] ?? 0;
+    const out: number[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      out[i] = pool[p++] ?? 0;
+    }
+    return out;
+  };
+  const rawTrades = next();
+  const bag = next();
+  const certFamilies = next();
+  const certRanks = next();
+  const languages = next();
+  const prefCities = next();
+  const prefProvinces = next();
+  const prefRegions = next();
+  const avoidRegions = next();
+  const avoidProvinces = next();
+  const limitProvinces = next();
+  return {
+    trades,
+    tradeWeights,
+    rawTrades,
+    bag,
+    certFamilies,
+    certRanks,
+    languages,
+    education: pool[off + 8] ?? 0,
+    years: dec(pool[off + 7] ?? 0, 10),
+    lat: dec(pool[off + 2] ?? 0, 1e5),
+    lng: dec(pool[off + 3] ?? 0, 1e5),
+    city: pool[off + 9] ?? -1,
+    province: pool[off + 10] ?? -1,
+    homeProvince: pool[off + 11] ?? -1,
+    maxCommuteKm: dec(pool[off + 4] ?? 0, 10),
+    willingToRelocate: (flags & 1) !== 0,
+    expectedSalary: dec(pool[off + 5] ?? 0, 1),
+    salaryFloor: pool[off + 6] ?? 0,
+    needs: pool[off + 12] ?? 0,
+    prefCities,
+    prefProvinces,
+    prefRegions,
+    avoidRegions,
+    avoidProvinces,
+    limitProvinces,
+    openAnywhere: (flags & 2) !== 0,
+  };
+}
