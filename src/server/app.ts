@@ -7,8 +7,11 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { createBenefitsModule } from './modules/benefits/index.ts';
+import { createEmploymentModule } from './modules/employment/index.ts';
+import { createLivestreamModule } from './modules/livestream/index.ts';
 import { createOrgModule } from './modules/org/index.ts';
 import { type AccessRule, installGuard } from './platform/auth/guard.ts';
 import type { Clock } from './platform/clock.ts';
@@ -18,6 +21,7 @@ import type { Env } from './platform/env.ts';
 import { AppError, registerErrors } from './platform/errors.ts';
 import { installProblemHandlers } from './platform/http/problem.ts';
 import { platformErrors } from './platform/platform.errors.ts';
+import type { RealtimeBus } from './platform/realtime/bus.ts';
 import { webRoot } from './web-build.ts';
 
 export interface AppDeps {
@@ -25,6 +29,8 @@ export interface AppDeps {
   database: Database;
   clock: Clock;
   crypto: FieldCrypto;
+  /** Real-time fan-out across API processes (PostgreSQL LISTEN/NOTIFY); closed by whoever made it. */
+  bus: RealtimeBus;
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
@@ -32,7 +38,12 @@ export interface AppDeps {
 
 export interface App {
   server: FastifyInstance;
-  modules: { org: ReturnType<typeof createOrgModule> };
+  modules: {
+    org: ReturnType<typeof createOrgModule>;
+    benefits: ReturnType<typeof createBenefitsModule>;
+    employment: ReturnType<typeof createEmploymentModule>;
+    livestream: ReturnType<typeof createLivestreamModule>;
+  };
   accessRules: AccessRule[];
 }
 
@@ -108,19 +119,45 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   server.get('/api/openapi.json', { schema: { hide: true } }, async () => server.swagger());
 
   org.routes(server);
+  const benefits = createBenefitsModule({ db: database.db, clock, crypto, org });
+  benefits.routes(server);
+  const employment = createEmploymentModule({
+    db: database.db,
+    clock,
+    org,
+    cookie: {
+      secure: env.COOKIE_SECURE === 'true' || (env.COOKIE_SECURE === 'auto' && env.NODE_ENV === 'production'),
+      maxAgeSeconds: env.SESSION_MAX_HOURS * 3600,
+    },
+  });
+  employment.routes(server);
+  const livestream = createLivestreamModule({
+    db: database.db,
+    clock,
+    bus: deps.bus,
+    org,
+    employment,
+    log: server.log,
+  });
+  livestream.routes(server);
 
   if (deps.serveWeb) {
     mkdirSync(webRoot, { recursive: true });
     await server.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: true, index: false });
-    server.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        throw new AppError('platform/not-found');
-      }
-      const page = request.url.startsWith('/admin') ? 'admin.html' : 'index.html';
+    // Client-side routes: /admin/* is the console, everything else the worker app.
+    const sendPage = (url: string, reply: FastifyReply) => {
+      const page = url.startsWith('/admin') ? 'admin.html' : 'index.html';
       if (!existsSync(join(webRoot, page))) {
         return reply.type('text/html; charset=utf-8').send(BUILDING_PAGE);
       }
       return reply.sendFile(page);
+    };
+    server.get('/', { schema: { hide: true } }, (request, reply) => sendPage(request.url, reply));
+    server.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+        throw new AppError('platform/not-found');
+      }
+      return sendPage(request.url, reply);
     });
   } else {
     server.setNotFoundHandler(() => {
@@ -129,5 +166,5 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }
 
   await server.ready();
-  return { server, modules: { org }, accessRules };
+  return { server, modules: { org, benefits, employment, livestream }, accessRules };
 }

@@ -75,7 +75,7 @@ program
 /** The CLI acts as the whole federation (the root organisation), as a system operator would. */
 async function rootScope(
   runtime: Awaited<ReturnType<typeof startRuntime>>,
-  permission: 'member:import' | 'member:export',
+  permission: 'member:import' | 'member:export' | 'employment:import' | 'employment:export',
 ) {
   const rows = await runtime.database.db
     .select({ id: organisations.id, path: organisations.path })
@@ -117,6 +117,68 @@ importCommand
     }
   });
 
+/** Employment imports keep new employers / profiles at an organisation named with --org (default: the root). */
+async function employmentImport(
+  kind: 'jobs' | 'workers',
+  file: string,
+  options: { org?: string; validRowsOnly?: boolean; visible?: boolean },
+) {
+  const runtime = await startRuntime({ logger: false });
+  try {
+    const scope = await rootScope(runtime, 'employment:import');
+    const rows = await runtime.database.db
+      .select({ id: organisations.id, name: organisations.name, parentId: organisations.parentId })
+      .from(organisations);
+    const home = options.org
+      ? rows.find((o) => o.name === options.org)
+      : rows.find((o) => o.parentId === null);
+    if (!home) {
+      throw new Error(`No organisation named ${options.org ?? '(root)'}`);
+    }
+    const ctx = systemContext('cli');
+    const input = { data: await readFile(file), filename: basename(file) };
+    const common = {
+      orgId: home.id,
+      validRowsOnly: options.validRowsOnly === true,
+      locale: 'zh-CN' as const,
+    };
+    const transfer = runtime.app.modules.employment.transfer;
+    const report =
+      kind === 'jobs'
+        ? await transfer.importJobs(ctx, scope, input, common)
+        : await transfer.importProfiles(ctx, scope, input, { ...common, visible: options.visible === true });
+    for (const e of report.errors) {
+      process.stdout.write(`row ${e.row}\t${e.field}\t${e.message}\n`);
+    }
+    process.stdout.write(`${report.total} rows: ${report.imported} imported, ${report.rejected} rejected\n`);
+    process.exitCode = report.rejected > 0 && report.imported === 0 ? 1 : 0;
+  } finally {
+    await runtime.close();
+  }
+}
+
+importCommand
+  .command('jobs')
+  .argument('<file>', '.xlsx / .csv with the job template headers, or .jsonl in the match-dev dataset format')
+  .option('--org <name>', 'organisation that serves employers not yet registered (default: the root)')
+  .option('--valid-rows-only', 'import the valid rows even when some rows have errors')
+  .action((file: string, options: { org?: string; validRowsOnly?: boolean }) =>
+    employmentImport('jobs', file, options),
+  );
+
+importCommand
+  .command('workers')
+  .argument(
+    '<file>',
+    '.xlsx / .csv with the profile template headers, or .jsonl in the match-dev dataset format',
+  )
+  .option('--org <name>', 'organisation where the profiles are kept (default: the root)')
+  .option('--valid-rows-only', 'import the valid rows even when some rows have errors')
+  .option('--visible', 'make the imported profiles visible to employers (hidden by default)')
+  .action((file: string, options: { org?: string; validRowsOnly?: boolean; visible?: boolean }) =>
+    employmentImport('workers', file, options),
+  );
+
 const exportCommand = program.command('export').description('Export records to a file');
 exportCommand
   .command('members')
@@ -127,6 +189,83 @@ exportCommand
       const scope = await rootScope(runtime, 'member:export');
       const data = await runtime.app.modules.org.members.exportFile(systemContext('cli'), scope, {});
       await writeFile(file, data);
+      process.stdout.write(`wrote ${file}\n`);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+// Benchmarks: one `bench` parent command, one subcommand per module.
+const benchCommand = program
+  .command('bench')
+  .description('Measure a module against its targets (not a test)');
+benchCommand
+  .command('benefits')
+  .description(
+    'Claim rush on two API processes against a real PostgreSQL (creates and drops a scratch database)',
+  )
+  .option('--database-url <url>', 'PostgreSQL server to use', 'postgres://postgres@127.0.0.1:5432/postgres')
+  .action(async (options: { databaseUrl: string }) => {
+    const { runBenefitsBench } = await import('./modules/benefits/index.ts');
+    const summary = await runBenefitsBench({ databaseUrl: options.databaseUrl });
+    process.exitCode = summary.ok ? 0 : 1;
+  });
+benchCommand
+  .command('live')
+  .description(
+    'Recruitment livestream on two API processes: SSE viewers, pin latency, sustained likes, applications (scratch database)',
+  )
+  .option('--database-url <url>', 'PostgreSQL server to use', 'postgres://postgres@127.0.0.1:5432/postgres')
+  .option('--viewers <n>', 'concurrent SSE viewers', '5000')
+  .option('--seconds <n>', 'seconds of sustained likes', '60')
+  .option('--likes-per-second <n>', 'like rate', '5000')
+  .option('--applications-per-second <n>', 'application rate', '500')
+  .option('--application-seconds <n>', 'seconds of applications', '10')
+  .action(
+    async (options: {
+      databaseUrl: string;
+      viewers: string;
+      seconds: string;
+      likesPerSecond: string;
+      applicationsPerSecond: string;
+      applicationSeconds: string;
+    }) => {
+      const { runLiveBench } = await import('./modules/livestream/index.ts');
+      const summary = await runLiveBench({
+        databaseUrl: options.databaseUrl,
+        viewers: Number(options.viewers),
+        seconds: Number(options.seconds),
+        likesPerSecond: Number(options.likesPerSecond),
+        applicationsPerSecond: Number(options.applicationsPerSecond),
+        applicationSeconds: Number(options.applicationSeconds),
+      });
+      process.exitCode = Object.values(summary.targets).every(Boolean) ? 0 : 1;
+    },
+  );
+
+exportCommand
+  .command('jobs')
+  .argument('<file>', 'the .xlsx file to write')
+  .action(async (file: string) => {
+    const runtime = await startRuntime({ logger: false });
+    try {
+      const root = await runtime.app.modules.org.organisations.root();
+      if (!root) {
+        throw new Error('The database has no organisations yet: run `gongyou seed` first.');
+      }
+      // The CLI acts as union staff at the root, as a system operator would.
+      const ctx = {
+        ...systemContext('cli'),
+        actor: {
+          accountId: '00000000-0000-4000-8000-000000000000',
+          username: 'cli',
+          displayName: 'cli',
+          sessionId: 'cli',
+          memberId: null,
+          grants: [{ role: 'union_staff' as const, orgId: root.id, orgPath: root.path, orgName: root.name }],
+        },
+      };
+      await writeFile(file, await runtime.app.modules.employment.transfer.exportJobs(ctx));
       process.stdout.write(`wrote ${file}\n`);
     } finally {
       await runtime.close();

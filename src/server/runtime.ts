@@ -4,6 +4,7 @@ import { systemClock } from './platform/clock.ts';
 import { createFieldCrypto, loadMasterKey } from './platform/crypto.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { type Env, readEnv } from './platform/env.ts';
+import { createRealtimeBus } from './platform/realtime/bus.ts';
 
 export interface Runtime {
   env: Env;
@@ -18,11 +19,13 @@ export async function startRuntime(options: { serveWeb?: boolean; logger?: boole
   const dataDir = resolve(env.DATA_DIR);
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
   const crypto = createFieldCrypto(loadMasterKey(env.SECRET_KEY, dataDir));
+  const bus = await createRealtimeBus(database);
   const app = await buildApp({
     env,
     database,
     clock: systemClock,
     crypto,
+    bus,
     serveWeb: options.serveWeb ?? false,
     logger: options.logger ?? true,
   });
@@ -32,6 +35,7 @@ export async function startRuntime(options: { serveWeb?: boolean; logger?: boole
     app,
     async close() {
       await app.server.close();
+      await bus.close();
       await database.close();
     },
   };

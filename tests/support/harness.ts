@@ -9,6 +9,7 @@ import { createFieldCrypto } from '../../src/server/platform/crypto.ts';
 import type { Database } from '../../src/server/platform/db/database.ts';
 import { readEnv } from '../../src/server/platform/env.ts';
 import { nationalIdCheckChar } from '../../src/server/platform/identity.ts';
+import { createRealtimeBus } from '../../src/server/platform/realtime/bus.ts';
 import { systemContext } from '../../src/server/platform/service-context.ts';
 import { sortKey } from '../../src/server/platform/sort-key.ts';
 import { createTestDatabase } from './test-db.ts';
@@ -29,7 +30,8 @@ export async function createHarness(options: { env?: Record<string, string> } = 
     ...options.env,
   });
   const crypto = createFieldCrypto(randomBytes(32));
-  const app: App = await buildApp({ env, database, clock, crypto, logger: false });
+  const bus = await createRealtimeBus(database);
+  const app: App = await buildApp({ env, database, clock, crypto, bus, logger: false });
   const rootId = randomUUID();
   await database.db.insert(organisations).values({
     id: rootId,
@@ -135,8 +137,10 @@ export async function createHarness(options: { env?: Record<string, string> } = 
     login,
     as,
     request,
+    bus,
     async close() {
       await app.server.close();
+      await bus.close();
       await database.close();
     },
   };

@@ -483,6 +483,15 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
       tags: ['劳模', '雨林工匠', '最美职工'],
     },
   },
+  // benefits: a 佛山 member eligible for the open voucher campaign, and a cashier of a partner merchant
+  {
+    username: 'worker-foshan',
+    displayName: '黄志强',
+    role: 'member',
+    org: '佛山市总工会',
+    member: { name: '黄志强', gender: 'male', ethnicity: '汉族', trade: '家电装配工', tags: ['技术能手'] },
+  },
+  { username: 'merchant-foshan', displayName: '天蓝电器 收银员 陈敏', role: 'merchant', org: '佛山市总工会' },
   {
     username: 'hr-ningbo',
     displayName: '甬江汽车 人事 王芳',

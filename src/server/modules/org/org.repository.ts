@@ -21,8 +21,10 @@ const orgColumns = {
   kind: organisations.kind,
   divisionCode: organisations.divisionCode,
   status: organisations.status,
-  childCount: sql<number>`(select count(*)::int from ${organisations} c where c.parent_id = ${organisations.id} and c.status = 'active')`,
-  memberCount: sql<number>`(select count(*)::int from ${members} m where m.org_id = ${organisations.id} and m.status = 'active')`,
+  // Qualified by hand: in a single-table select Drizzle renders columns unqualified, which
+  // inside the subquery would bind to the subquery's own table.
+  childCount: sql<number>`(select count(*)::int from ${organisations} c where c.parent_id = "organisations"."id" and c.status = 'active')`,
+  memberCount: sql<number>`(select count(*)::int from ${members} m where m.org_id = "organisations"."id" and m.status = 'active')`,
 };
 
 export type OrganisationListRow = Awaited<ReturnType<typeof listOrganisations>>[number];

@@ -35,7 +35,11 @@ describe('organisation tree', () => {
     });
     expect(renamed.json().name).toBe('西双版纳州总工会');
 
+    await h.factory.member(city.id);
+    await h.factory.org({ parentId: city.id, kind: 'county' });
     const list = await h.request(staff.cookie, { method: 'GET', url: '/api/v1/organisations' });
+    const cityRow = list.json().items.find((o: { id: string }) => o.id === city.id);
+    expect(cityRow).toMatchObject({ childCount: 1, memberCount: 1 });
     const ids = list.json().items.map((o: { id: string }) => o.id);
     expect(ids).toContain(province.id);
     expect(ids).toContain(city.id);

@@ -51,6 +51,11 @@ export const PERMISSIONS = [
   'benefit:manage',
   'benefit:approve',
   'merchant:redeem',
+  // livestream
+  'live:manage',
+  'live:host',
+  'live:moderate',
+  'survey:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -83,6 +88,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'benefit:read',
     'benefit:manage',
     'benefit:approve',
+    // livestream: plan sessions, host them, moderate their service groups, run surveys
+    'live:manage',
+    'live:host',
+    'live:moderate',
+    'survey:manage',
   ],
   legal_aid: [],
   // A cashier of a partner merchant: the benefits policies add the merchant link.
