@@ -129,8 +129,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       secure: env.COOKIE_SECURE === 'true' || (env.COOKIE_SECURE === 'auto' && env.NODE_ENV === 'production'),
       maxAgeSeconds: env.SESSION_MAX_HOURS * 3600,
     },
+    bus: deps.bus,
+    log: server.log,
   });
   employment.routes(server);
+  // The matching index is built in the background once the server listens (tests build it on first use).
+  server.addHook('onListen', async () => {
+    employment.matching.warm();
+  });
+  server.addHook('onClose', async () => {
+    employment.matching.close();
+  });
   const livestream = createLivestreamModule({
     db: database.db,
     clock,

@@ -29,7 +29,7 @@ program
     const shouldSeed =
       env.SEED_DEMO === 'always' || (env.SEED_DEMO === 'auto' && env.NODE_ENV !== 'production');
     if (shouldSeed) {
-      const { seeded } = await seedDemo(app, database);
+      const { seeded } = await seedDemo(app, database, (line) => process.stdout.write(`  ${line}\n`));
       if (seeded) {
         app.server.log.info('demo data seeded (accounts use the password gongyou-demo)');
       }
@@ -67,7 +67,9 @@ program
   .description('Load the demo data into an empty database')
   .action(async () => {
     const runtime = await startRuntime({ logger: false });
-    const { seeded } = await seedDemo(runtime.app, runtime.database);
+    const { seeded } = await seedDemo(runtime.app, runtime.database, (line) =>
+      process.stdout.write(`${line}\n`),
+    );
     await runtime.close();
     process.stdout.write(seeded ? 'demo data seeded\n' : 'database not empty: nothing seeded\n');
   });
@@ -242,6 +244,61 @@ benchCommand
       process.exitCode = Object.values(summary.targets).every(Boolean) ? 0 : 1;
     },
   );
+
+benchCommand
+  .command('match')
+  .description(
+    'Matching engine against orama, minisearch, flexsearch and PostgreSQL full-text search on one seeded synthetic corpus',
+  )
+  .option('--jobs <n>', 'postings in the corpus', '100000')
+  .option('--workers <n>', 'worker profiles in the corpus', '1000000')
+  .option('--seed <n>', 'corpus seed', '42')
+  .option('--database-url <url>', 'PostgreSQL server for the full-text peer (scratch database, dropped)')
+  .action(async (options: { jobs: string; workers: string; seed: string; databaseUrl?: string }) => {
+    const { runMatchingCli } = await import('./modules/matching/index.ts');
+    process.exitCode = await runMatchingCli([
+      'bench',
+      'match',
+      '--jobs',
+      options.jobs,
+      '--workers',
+      options.workers,
+      '--seed',
+      options.seed,
+      ...(options.databaseUrl ? ['--database-url', options.databaseUrl] : []),
+    ]);
+  });
+
+// Matching: offline commands on files, no server and no database (the library is loaded on demand).
+const matchCommand = program
+  .command('match')
+  .description('Matching engine: evaluation and job-fair allocation');
+matchCommand
+  .command('eval')
+  .description(
+    'NDCG@10, MAP and Recall@20 of the engine and a plain BM25 baseline on DIR (jobs.jsonl, workers.jsonl, qrels.tsv)',
+  )
+  .argument('<dir>', 'dataset directory in the match-dev format')
+  .option('--run <file>', "also write the engine's rankings in TREC run format")
+  .action(async (dir: string, options: { run?: string }) => {
+    const { runMatchingCli } = await import('./modules/matching/index.ts');
+    process.exitCode = await runMatchingCli([
+      'match',
+      'eval',
+      dir,
+      ...(options.run ? ['--run', options.run] : []),
+    ]);
+  });
+matchCommand
+  .command('allocate')
+  .description(
+    'Allocate a job fair in DIR (jobs.jsonl, workers.jsonl[, applications.jsonl]): deferred acceptance and the welfare optimum',
+  )
+  .argument('<dir>', 'directory of the event')
+  .action(async (dir: string) => {
+    const { runMatchingCli } = await import('./modules/matching/index.ts');
+    process.exitCode = await runMatchingCli(['match', 'allocate', dir]);
+  });
 
 exportCommand
   .command('jobs')

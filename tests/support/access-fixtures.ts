@@ -127,6 +127,7 @@ export const accessBodies: Record<string, (h: Harness, orgId: string) => Promise
   'PATCH /api/v1/applications/:id': async () => ({ status: 'viewed' }),
   'PUT /api/v1/applications/:id/note': async () => ({ note: '矩阵备注' }),
   'PUT /api/v1/zones/:id/jobs': async () => ({ jobIds: [] }),
+  'POST /api/v1/allocations': async (h, orgId) => ({ jobIds: [(await employmentFixtures.job(h, orgId)).id] }),
   'POST /api/v1/voucher-campaigns/:id/reject': async () => ({ reason: '预算说明不完整' }),
   'POST /api/v1/redemptions/:id/reversal': async () => ({ reason: '顾客退货' }),
   'POST /api/v1/merchants/:id/outlets': async () => ({

@@ -19,6 +19,7 @@ import * as repo from './employment.repository.ts';
 import type { ApplicationView, MyApplicationView } from './employment.schemas.ts';
 import { isPriorityOrigin } from './employment.text.ts';
 import { isPubliclyVisible } from './job.lifecycle.ts';
+import type { MatchIndex } from './match-index.service.ts';
 import { notify } from './notification.service.ts';
 import type { ProfileService } from './profile.service.ts';
 import { profileView } from './profile.service.ts';
@@ -117,10 +118,12 @@ export function createApplicationService({
   db,
   clock,
   profiles,
+  matching,
 }: {
   db: Db;
   clock: Clock;
   profiles: ProfileService;
+  matching: MatchIndex;
 }) {
   async function managedApplication(ctx: ServiceContext, id: string) {
     const access = await accessOf(db, ctx.actor, 'application:manage');
@@ -233,7 +236,7 @@ export function createApplicationService({
       note: string | undefined,
     ): Promise<ApplicationView> {
       const access = await accessOf(db, ctx.actor, 'application:manage');
-      await db.transaction(async (tx) => {
+      const placesOf = await db.transaction(async (tx) => {
         const row = await repo.lockApplication(tx, id);
         if (!row) {
           throw new AppError('employment/application-not-found');
@@ -287,7 +290,12 @@ export function createApplicationService({
           before: { status: from },
           after: { status: to },
         });
+        return effect === 'none' ? null : row.jobId;
       });
+      // A hire takes a place (and may close the posting); its withdrawal gives it back.
+      if (placesOf) {
+        await matching.jobsChanged([placesOf]);
+      }
       return employerDetail(ctx, id, false);
     },
 
@@ -297,7 +305,7 @@ export function createApplicationService({
       if (!actor) {
         throw new AppError('auth/unauthenticated');
       }
-      await db.transaction(async (tx) => {
+      const released = await db.transaction(async (tx) => {
         const row = await repo.lockApplication(tx, id);
         if (!row || row.accountId !== actor.accountId) {
           throw new AppError('employment/application-not-found');
@@ -327,7 +335,11 @@ export function createApplicationService({
           before: { status: from },
           after: { status: 'withdrawn' },
         });
+        return placeEffect(from, 'withdrawn') === 'release' ? row.jobId : null;
       });
+      if (released) {
+        await matching.jobsChanged([released]);
+      }
       return mineOne(ctx, id);
     },
 
@@ -391,11 +403,12 @@ export function createApplicationService({
         job ? { id: job.employerId, orgPath: job.orgPath } : undefined,
         'employment/job-not-found',
       );
-      const hits = await suggestCandidatesForJob(db, job!, limit);
+      const hits = await suggestCandidatesForJob(db, matching, job!, limit, ctx.locale);
       return {
         items: hits.map((h) => ({
           profile: profileView(h.profile, false),
           score: h.score,
+          factors: h.factors,
           reasons: h.reasons,
           priority: h.priority,
         })),

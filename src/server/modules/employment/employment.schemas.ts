@@ -271,7 +271,9 @@ export const JobSchema = z.object({
   reasons: z
     .array(z.string())
     .optional()
-    .describe("Matching engine: short reasons in the caller's language (Accept-Language), most important first"),
+    .describe(
+      "Matching engine: short reasons in the caller's language (Accept-Language), most important first",
+    ),
 });
 export type JobView = z.infer<typeof JobSchema>;
 

@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { registerErrors } from '../../platform/errors.ts';
+import type { RealtimeBus } from '../../platform/realtime/bus.ts';
 import type { OrgModule } from '../org/index.ts';
+import { allocationRoutes } from './allocation.routes.ts';
+import { createAllocationService } from './allocation.service.ts';
 import { applicationRoutes } from './application.routes.ts';
 import { createApplicationService } from './application.service.ts';
 import { directoryRoutes } from './directory.routes.ts';
@@ -12,6 +15,7 @@ import { employmentErrors } from './employment.errors.ts';
 import { rewriteOrgPaths } from './employment.repository.ts';
 import { jobRoutes } from './job.routes.ts';
 import { createJobService } from './job.service.ts';
+import { createMatchIndex } from './match-index.service.ts';
 import { createNotificationService } from './notification.service.ts';
 import { createOverviewService } from './overview.service.ts';
 import { createProfileService } from './profile.service.ts';
@@ -21,6 +25,7 @@ import { createTransferService } from './transfer.service.ts';
 import { workerRoutes } from './worker.routes.ts';
 import { createZoneService } from './zone.service.ts';
 
+export type { AllocationService } from './allocation.service.ts';
 export type { ApplicationStatus } from './application.pipeline.ts';
 export { APPLICATION_STATUS_LABELS, APPLICATION_STATUSES } from './application.pipeline.ts';
 export type { ApplicationService } from './application.service.ts';
@@ -29,6 +34,8 @@ export type { EmployerView, ImportReport, JobView, ProfileView } from './employm
 export { DEMO_JOB_SEEKER, seedEmployment } from './employment.seed.ts';
 export { JOB_STATUSES } from './job.lifecycle.ts';
 export type { JobService } from './job.service.ts';
+export type { MatchIndex } from './match-index.service.ts';
+export { MATCHING_TOPIC } from './match-index.service.ts';
 export { SPEED_KMH } from './service-point.geo.ts';
 export { TRUST_RULES } from './trust.rules.ts';
 
@@ -37,20 +44,25 @@ export interface EmploymentModuleDeps {
   clock: Clock;
   org: OrgModule;
   cookie: { secure: boolean; maxAgeSeconds: number };
+  /** Announces matching-index changes to the other API processes (optional: one process needs none). */
+  bus?: RealtimeBus | undefined;
+  log?: { warn(obj: unknown, msg?: string): void; info(obj: unknown, msg?: string): void } | undefined;
 }
 
 export function createEmploymentModule(deps: EmploymentModuleDeps) {
   registerErrors(employmentErrors);
   const { db, clock, org } = deps;
+  const matching = createMatchIndex({ db, clock, bus: deps.bus, log: deps.log });
   const employers = createEmployerService({ db, clock, org });
-  const jobs = createJobService({ db, clock });
-  const profiles = createProfileService({ db, clock, org });
-  const applications = createApplicationService({ db, clock, profiles });
+  const jobs = createJobService({ db, clock, matching });
+  const profiles = createProfileService({ db, clock, org, matching });
+  const applications = createApplicationService({ db, clock, profiles, matching });
+  const allocation = createAllocationService({ db, matching });
   const notifications = createNotificationService({ db, clock });
-  const registration = createRegistrationService({ db, clock, org });
+  const registration = createRegistrationService({ db, clock, org, matching });
   const zones = createZoneService({ db, clock, org });
   const servicePoints = createServicePointService({ db, org });
-  const transfer = createTransferService({ db, clock, org });
+  const transfer = createTransferService({ db, clock, org, matching });
   const overview = createOverviewService({ db, org });
 
   return {
@@ -64,6 +76,9 @@ export function createEmploymentModule(deps: EmploymentModuleDeps) {
     servicePoints,
     transfer,
     overview,
+    /** The matching engine fed from our tables (built on first use, or `matching.warm()` after listen). */
+    matching,
+    allocation,
     /** For the org module to call when a subtree moves: our copies of organisation paths follow. */
     onOrganisationMoved: (oldPath: string, newPath: string) => rewriteOrgPaths(db, oldPath, newPath),
     routes(app: FastifyInstance): void {
@@ -72,6 +87,7 @@ export function createEmploymentModule(deps: EmploymentModuleDeps) {
       jobRoutes(app, { jobs, applications, transfer });
       applicationRoutes(app, { applications });
       directoryRoutes(app, { zones, servicePoints, profiles, transfer, overview });
+      allocationRoutes(app, { allocation });
     },
   };
 }

@@ -254,19 +254,29 @@ export function jobRoutes(
     async (request) => deps.applications.forJob(contextOf(request), request.params.id, request.query.status),
   );
 
-  r.get(
-    '/api/v1/jobs/:id/suggested-candidates',
-    {
-      config: { access: { permission: 'application:manage' } },
-      schema: {
-        tags: ['employment'],
-        summary: 'Visible profiles suggested for a posting (the matching seam), phones masked',
-        params: IdParamSchema,
-        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
-        response: { 200: z.object({ items: z.array(CandidateSchema) }) },
+  // One handler, two paths: `recommended-workers` (issue 4) and the older `suggested-candidates`, kept as an alias.
+  const candidatesQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20) });
+  for (const [url, summary] of [
+    [
+      '/api/v1/jobs/:id/recommended-workers',
+      'Visible profiles ranked for a posting by the matching engine, with score, factors and reasons; phones masked',
+    ],
+    ['/api/v1/jobs/:id/suggested-candidates', 'Alias of /api/v1/jobs/{id}/recommended-workers'],
+  ] as const) {
+    r.get(
+      url,
+      {
+        config: { access: { permission: 'application:manage' } },
+        schema: {
+          tags: ['employment'],
+          summary,
+          params: IdParamSchema,
+          querystring: candidatesQuery,
+          response: { 200: z.object({ items: z.array(CandidateSchema) }) },
+        },
       },
-    },
-    async (request) =>
-      deps.applications.suggested(contextOf(request), request.params.id, request.query.limit),
-  );
+      async (request) =>
+        deps.applications.suggested(contextOf(request), request.params.id, request.query.limit),
+    );
+  }
 }

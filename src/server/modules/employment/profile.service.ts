@@ -11,6 +11,7 @@ import * as repo from './employment.repository.ts';
 import type { ProfileView, UpdateProfileBody } from './employment.schemas.ts';
 import { normalizeCity, searchTextOf } from './employment.text.ts';
 import { jobViews } from './job.service.ts';
+import type { MatchIndex } from './match-index.service.ts';
 import { recommendJobsForWorker } from './recommendation.seam.ts';
 
 export function profileView(row: repo.ProfileRow, unmasked: boolean): ProfileView {
@@ -61,7 +62,17 @@ export function profileSearchText(p: {
   ]);
 }
 
-export function createProfileService({ db, clock, org }: { db: Db; clock: Clock; org: OrgModule }) {
+export function createProfileService({
+  db,
+  clock,
+  org,
+  matching,
+}: {
+  db: Db;
+  clock: Clock;
+  org: OrgModule;
+  matching: MatchIndex;
+}) {
   /** Where a person's profile is kept: their member organisation, else where their first role is held, else the root. */
   async function homeOf(actor: Actor): Promise<{ id: string; path: string }> {
     const grant = actor.grants.find((g) => g.role === 'member' || g.role === 'job_seeker') ?? actor.grants[0];
@@ -84,7 +95,7 @@ export function createProfileService({ db, clock, org }: { db: Db; clock: Clock;
     const home = await homeOf(actor);
     const member = actor.memberId ? await org.members.ofAccount(actor.accountId) : null;
     const name = member?.name ?? actor.displayName;
-    await repo.insertProfiles(executor, [
+    const inserted = await repo.insertProfiles(executor, [
       {
         accountId: actor.accountId,
         memberId: actor.memberId,
@@ -104,6 +115,8 @@ export function createProfileService({ db, clock, org }: { db: Db; clock: Clock;
         updatedAt: clock.now(),
       },
     ]);
+    // `ensure` runs outside any transaction (on `db`), so the row is committed here.
+    await matching.profilesChanged(inserted);
     return (await repo.findProfileByAccount(executor, actor.accountId))!;
   }
 
@@ -159,6 +172,7 @@ export function createProfileService({ db, clock, org }: { db: Db; clock: Clock;
           after: { fields: Object.keys(body), visible: merged.visible },
         });
       });
+      await matching.profilesChanged([before.id]);
       return profileView((await repo.findProfile(db, before.id))!, true);
     },
 
@@ -200,7 +214,7 @@ export function createProfileService({ db, clock, org }: { db: Db; clock: Clock;
         throw new AppError('auth/unauthenticated');
       }
       const profile = await ensure(db, actor);
-      const rows = await recommendJobsForWorker(db, profile, limit);
+      const rows = await recommendJobsForWorker(db, matching, profile, limit, ctx.locale);
       return { items: await jobViews(db, rows, ctx.locale) };
     },
   };

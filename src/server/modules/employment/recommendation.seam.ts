@@ -41,18 +41,6 @@ export interface JobVisibility {
   manage: EmployerAccess | null;
 }
 
-
-function keywordScore(keywords: string[]): SQL {
-  if (keywords.length === 0) {
-    return sql`0`;
-  }
-  const parts = keywords.map((kw) => {
-    const p = `%${escapeLike(kw)}%`;
-    return sql`(case when lower(${jobs.title}) like ${p} then 3 else 0 end + case when lower(${jobs.trade}) like ${p} then 2 else 0 end + 1)`;
-  });
-  return sql.join(parts, sql` + `);
-}
-
 function filterConditions(params: JobSearchParams, visibility: JobVisibility): SQL[] {
   const visible = visibility.manage
     ? or(PUBLIC_JOB, manageCondition(visibility.manage, jobs.orgPath, jobs.employerId))!
@@ -116,10 +104,12 @@ export interface RankedFields {
 }
 
 /**
- * Jobs by keyword and filters. With a query sorted by relevance the engine ranks the postings
- * the filters allow (synonyms and families count: 数控 finds CNC操作工); postings that contain
- * every keyword but that the engine does not score (e.g. closed ones, or words it does not know)
- * follow, newest first. Without a query, or sorted by date, it is plain SQL as before.
+ * Jobs by keyword and filters. With a query sorted by relevance the engine retrieves and ranks
+ * among the postings the filters allow, so synonyms and families count (数控操作员 finds
+ * CNC操作工). Postings containing every keyword literally come first (an exact title or an
+ * employer's name still finds that posting on top), then the engine's other finds. Postings
+ * the engine does not hold (closed ones, seen by their managers) are found by the keywords.
+ * Without a query, or sorted by date, it is plain SQL as before.
  */
 export async function searchJobs(
   executor: Executor,
@@ -145,7 +135,14 @@ export async function searchJobs(
       { limit: Math.max(1, allowed.length), locale },
     );
     const byId = new Map(hits.map((h) => [h.id, h]));
-    const ranked = [...hits.map((h) => h.id), ...allowed.filter((a) => a.keywordMatch && !byId.has(a.id)).map((a) => a.id)];
+    const literal = new Set(allowed.filter((a) => a.keywordMatch).map((a) => a.id));
+    // Postings containing every keyword first (engine order), then those the engine does not
+    // score (newest first), then the engine's other finds (synonyms, same family, related skills).
+    const ranked = [
+      ...hits.filter((h) => literal.has(h.id)).map((h) => h.id),
+      ...allowed.filter((a) => a.keywordMatch && !byId.has(a.id)).map((a) => a.id),
+      ...hits.filter((h) => !literal.has(h.id)).map((h) => h.id),
+    ];
     const pageIds = ranked.slice(params.offset, params.offset + params.limit);
     const rows = new Map((await repo.jobsByIds(executor, pageIds)).map((r) => [r.id, r]));
     return {
@@ -155,7 +152,11 @@ export async function searchJobs(
           return [];
         }
         const hit = byId.get(id);
-        return [hit ? { ...row, score: hit.score, factors: hit.factors, reasons: hit.reasons } : { ...row, score: null }];
+        return [
+          hit
+            ? { ...row, score: hit.score, factors: hit.factors, reasons: hit.reasons }
+            : { ...row, score: null },
+        ];
       }),
       total: ranked.length,
       scored: true,

@@ -7,6 +7,7 @@ import type { OrgModule } from '../org/index.ts';
 import * as repo from './employment.repository.ts';
 import type { RegisterBody } from './employment.schemas.ts';
 import { normalizeProvince } from './employment.text.ts';
+import type { MatchIndex } from './match-index.service.ts';
 import { profileSearchText } from './profile.service.ts';
 
 const require = createRequire(import.meta.url);
@@ -29,7 +30,17 @@ export function provinceCodeOf(region: string): string | null {
  * profile and applications — at the union that serves it: the organisation chosen (e.g.
  * one's school's union), else the province union of the region given, else the root.
  */
-export function createRegistrationService({ db, clock, org }: { db: Db; clock: Clock; org: OrgModule }) {
+export function createRegistrationService({
+  db,
+  clock,
+  org,
+  matching,
+}: {
+  db: Db;
+  clock: Clock;
+  org: OrgModule;
+  matching: MatchIndex;
+}) {
   async function servingOrganisation(body: RegisterBody) {
     if (body.orgId) {
       const chosen = await org.organisations.lookup(body.orgId);
@@ -72,7 +83,7 @@ export function createRegistrationService({ db, clock, org }: { db: Db; clock: C
         }
         throw error;
       }
-      await repo.insertProfiles(db, [
+      const inserted = await repo.insertProfiles(db, [
         {
           accountId,
           orgId: home.id,
@@ -92,6 +103,7 @@ export function createRegistrationService({ db, clock, org }: { db: Db; clock: C
           updatedAt: clock.now(),
         },
       ]);
+      await matching.profilesChanged(inserted);
       const profile = await repo.findProfileByAccount(db, accountId);
       const { token } = await org.accounts.login(ctx, body.phone, body.password);
       return { accountId, profileId: profile!.id, token };

@@ -26,9 +26,10 @@ function multipart(filename: string, data: Buffer) {
 async function countJobs(cookie: string, employerName: string): Promise<number> {
   const res = await h.request(cookie, {
     method: 'GET',
-    url: `/api/v1/jobs?q=${encodeURIComponent(employerName)}`,
+    url: `/api/v1/jobs?q=${encodeURIComponent(employerName)}&limit=100`,
   });
-  return res.json().total;
+  // The engine may add related postings of other employers after the literal matches.
+  return res.json().items.filter((j: { employerName: string }) => j.employerName === employerName).length;
 }
 
 describe('import and export of jobs and profiles', () => {
@@ -81,9 +82,11 @@ describe('import and export of jobs and profiles', () => {
     // The employer was unknown: it is created unverified, so its postings wait for review.
     const mine = await h.request(staff.cookie, {
       method: 'GET',
-      url: `/api/v1/jobs?q=${encodeURIComponent(employer)}&reviewStatus=pending`,
+      url: `/api/v1/jobs?q=${encodeURIComponent(employer)}&reviewStatus=pending&limit=100`,
     });
-    expect(mine.json().total).toBe(2);
+    expect(
+      mine.json().items.filter((j: { employerName: string }) => j.employerName === employer),
+    ).toHaveLength(2);
 
     const exported = await h.request(staff.cookie, { method: 'GET', url: '/api/v1/jobs/export' });
     expect(exported.statusCode).toBe(200);

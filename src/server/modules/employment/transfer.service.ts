@@ -24,6 +24,7 @@ import {
 } from './employment.schemas.ts';
 import { normalizeCity, splitList } from './employment.text.ts';
 import { derivedFields, jobViews, trustFindings } from './job.service.ts';
+import type { MatchIndex } from './match-index.service.ts';
 import { profileSearchText, profileView } from './profile.service.ts';
 
 /**
@@ -197,7 +198,17 @@ function rowProblems(
   });
 }
 
-export function createTransferService({ db, clock, org }: { db: Db; clock: Clock; org: OrgModule }) {
+export function createTransferService({
+  db,
+  clock,
+  org,
+  matching,
+}: {
+  db: Db;
+  clock: Clock;
+  org: OrgModule;
+  matching: MatchIndex;
+}) {
   async function homeIn(scope: Scope, orgId: string) {
     const home = await org.organisations.lookup(orgId);
     if (home?.status !== 'active' || !scopeIncludes(scope, home.path)) {
@@ -252,6 +263,7 @@ export function createTransferService({ db, clock, org }: { db: Db; clock: Clock
       if (rejected > 0 && !options.validRowsOnly) {
         return { total, imported: 0, rejected, errors };
       }
+      const insertedJobs: string[] = [];
       await db.transaction(async (tx) => {
         const names = [...new Set(valid.map((v) => v.data.employer))];
         const known = (await repo.employersByName(tx, names)).filter((e) => scopeIncludes(scope, e.orgPath));
@@ -309,7 +321,7 @@ export function createTransferService({ db, clock, org }: { db: Db; clock: Clock
           };
         });
         for (let i = 0; i < rows.length; i += 500) {
-          await repo.insertJobs(tx, rows.slice(i, i + 500));
+          insertedJobs.push(...(await repo.insertJobs(tx, rows.slice(i, i + 500))));
         }
         await recordAudit(tx, ctx.audit, {
           action: 'import',
@@ -319,6 +331,7 @@ export function createTransferService({ db, clock, org }: { db: Db; clock: Clock
           detail: `${file.filename}: ${rows.length} imported, ${rejected} rows rejected, ${missing.length} employers created`,
         });
       });
+      await matching.jobsChanged(insertedJobs);
       return { total, imported: valid.length, rejected, errors };
     },
 
@@ -364,6 +377,7 @@ export function createTransferService({ db, clock, org }: { db: Db; clock: Clock
       if (rejected > 0 && !options.validRowsOnly) {
         return { total, imported: 0, rejected, errors };
       }
+      const insertedProfiles: string[] = [];
       await db.transaction(async (tx) => {
         const now = clock.now();
         const rows: repo.NewProfile[] = valid.map((p) => ({
@@ -392,7 +406,7 @@ export function createTransferService({ db, clock, org }: { db: Db; clock: Clock
           updatedAt: now,
         }));
         for (let i = 0; i < rows.length; i += 500) {
-          await repo.insertProfiles(tx, rows.slice(i, i + 500));
+          insertedProfiles.push(...(await repo.insertProfiles(tx, rows.slice(i, i + 500))));
         }
         await recordAudit(tx, ctx.audit, {
           action: 'import',
@@ -402,6 +416,7 @@ export function createTransferService({ db, clock, org }: { db: Db; clock: Clock
           detail: `${file.filename}: ${rows.length} imported, ${rejected} rows rejected`,
         });
       });
+      await matching.profilesChanged(insertedProfiles);
       return { total, imported: valid.length, rejected, errors };
     },
 

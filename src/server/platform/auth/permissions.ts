@@ -46,6 +46,8 @@ export const PERMISSIONS = [
   'employment:stats',
   'employment:import',
   'employment:export',
+  // job-fair allocation proposals (matching engine)
+  'allocation:run',
   // benefits
   'benefit:read',
   'benefit:manage',
@@ -84,6 +86,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'employment:stats',
     'employment:import',
     'employment:export',
+    'allocation:run',
     // benefits: maker-checker is enforced per campaign (the creator cannot approve it)
     'benefit:read',
     'benefit:manage',
