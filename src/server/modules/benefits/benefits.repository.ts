@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, gte, ilike, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/auth/scope.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import { escapeLike, inScope } from '../../platform/db/scope-sql.ts';
+import { escapeLike, inScope, qualified } from '../../platform/db/scope-sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import {
   benefitIdempotencyKeys,
@@ -505,9 +505,9 @@ export async function overviewByOrganisation(executor: Executor, scope: Scope, o
       budgetFen: sql<string>`coalesce(sum(${voucherCampaigns.totalCount}::bigint * ${voucherCampaigns.faceValueFen}), 0)`,
       claimedCount: sql<string>`coalesce(sum(${voucherCampaigns.totalCount} - ${voucherCampaigns.remaining}), 0)`,
       claimedFen: sql<string>`coalesce(sum((${voucherCampaigns.totalCount} - ${voucherCampaigns.remaining})::bigint * ${voucherCampaigns.faceValueFen}), 0)`,
-      redeemedCount: sql<string>`coalesce(sum((select count(*) from ${voucherRedemptions} r where r.campaign_id = ${voucherCampaigns.id} and r.status = 'completed')), 0)`,
-      redeemedFen: sql<string>`coalesce(sum((select coalesce(sum(r.discount_fen), 0) from ${voucherRedemptions} r where r.campaign_id = ${voucherCampaigns.id} and r.status = 'completed')), 0)`,
-      orderAmountFen: sql<string>`coalesce(sum((select coalesce(sum(r.order_amount_fen), 0) from ${voucherRedemptions} r where r.campaign_id = ${voucherCampaigns.id} and r.status = 'completed')), 0)`,
+      redeemedCount: sql<string>`coalesce(sum((select count(*) from ${voucherRedemptions} r where r.campaign_id = ${qualified('voucher_campaigns', 'id')} and r.status = 'completed')), 0)`,
+      redeemedFen: sql<string>`coalesce(sum((select coalesce(sum(r.discount_fen), 0) from ${voucherRedemptions} r where r.campaign_id = ${qualified('voucher_campaigns', 'id')} and r.status = 'completed')), 0)`,
+      orderAmountFen: sql<string>`coalesce(sum((select coalesce(sum(r.order_amount_fen), 0) from ${voucherRedemptions} r where r.campaign_id = ${qualified('voucher_campaigns', 'id')} and r.status = 'completed')), 0)`,
     })
     .from(voucherCampaigns)
     .where(
@@ -685,8 +685,8 @@ export function departuresOf(executor: Executor, routeIds: readonly string[]) {
   return executor
     .select({
       departure: recuperationDepartures,
-      applicants: sql<number>`(select count(*)::int from ${recuperationApplications} a where a.departure_id = ${recuperationDepartures.id} and a.status <> 'cancelled')`,
-      placesTaken: sql<number>`(select count(*)::int from ${recuperationApplications} a where a.departure_id = ${recuperationDepartures.id} and a.status = 'won')`,
+      applicants: sql<number>`(select count(*)::int from ${recuperationApplications} a where a.departure_id = ${qualified('recuperation_departures', 'id')} and a.status <> 'cancelled')`,
+      placesTaken: sql<number>`(select count(*)::int from ${recuperationApplications} a where a.departure_id = ${qualified('recuperation_departures', 'id')} and a.status = 'won')`,
     })
     .from(recuperationDepartures)
     .where(inArray(recuperationDepartures.routeId, [...routeIds]))

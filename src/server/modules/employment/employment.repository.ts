@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'd
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Scope } from '../../platform/auth/scope.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import { escapeLike, inScope } from '../../platform/db/scope-sql.ts';
+import { escapeLike, inScope, qualified } from '../../platform/db/scope-sql.ts';
 import type { EmployerAccess } from './employment.policies.ts';
 import {
   applicationEvents,
@@ -44,11 +44,6 @@ export function manageCondition(access: EmployerAccess, orgPath: AnyPgColumn, em
     return sql`false`;
   }
   return parts.length === 1 ? parts[0]! : or(...parts)!;
-}
-
-/** A column written with its table name: drizzle leaves it out in single-table selects, which a correlated subquery needs. */
-function qualified(table: string, column: string): SQL {
-  return sql`${sql.identifier(table)}.${sql.identifier(column)}`;
 }
 
 export const PUBLIC_JOB = sql`(${jobs.status} = 'open' and ${jobs.reviewStatus} in ('clear', 'approved'))`;

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/auth/scope.ts';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
-import { escapeLike, inScope } from '../../platform/db/scope-sql.ts';
+import { escapeLike, inScope, qualified } from '../../platform/db/scope-sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import {
   liveAnnouncements,
@@ -90,7 +90,7 @@ export function listSessions(
   }
   if (filter.scope) {
     conditions.push(
-      sql`exists (select 1 from ${liveSessionOrganisers} o where o.session_id = ${liveSessions.id} and ${inScope(sql`o.org_path`, filter.scope)})`,
+      sql`exists (select 1 from ${liveSessionOrganisers} o where o.session_id = ${qualified('live_sessions', 'id')} and ${inScope(sql`o.org_path`, filter.scope)})`,
     );
   }
   if (page.cursor) {

@@ -14,3 +14,11 @@ export function inScope(pathColumn: AnyPgColumn | SQL, scope: Scope): SQL {
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/**
+ * A column written with its table name. Drizzle leaves the table out in single-table
+ * selects, so a correlated subquery that refers to the outer row must qualify it by hand.
+ */
+export function qualified(table: string, column: string): SQL {
+  return sql`${sql.identifier(table)}.${sql.identifier(column)}`;
+}
