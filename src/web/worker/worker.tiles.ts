@@ -1,9 +1,17 @@
 import type { ReactNode } from 'react';
+import { benefitsWorkerTiles } from '../benefits/benefits.worker.tsx';
+import { employmentPublicPages, employmentWorkerTiles } from '../employment/employment.worker.tsx';
+import { livestreamWorkerTiles } from '../livestream/livestream.worker.tsx';
 import { orgWorkerTiles } from '../org/org.worker.tsx';
 import type { WorkerTile } from '../shared/module-registry.ts';
 
 /** Home-screen tiles of every module that has a worker service; a new module appends its list here. */
-export const workerTiles: WorkerTile[] = [...orgWorkerTiles].sort((a, b) => a.order - b.order);
+export const workerTiles: WorkerTile[] = [
+  ...orgWorkerTiles,
+  ...benefitsWorkerTiles,
+  ...employmentWorkerTiles,
+  ...livestreamWorkerTiles,
+].sort((a, b) => a.order - b.order);
 
 export function visibleTiles(ctx: { isMember: boolean; permissions: readonly string[] }): WorkerTile[] {
   return workerTiles.filter((tile) => tile.visible?.(ctx) ?? true);
@@ -17,4 +25,4 @@ export interface WorkerPublicPage {
   element: ReactNode;
 }
 
-export const workerPublicPages: WorkerPublicPage[] = [];
+export const workerPublicPages: WorkerPublicPage[] = [...employmentPublicPages];

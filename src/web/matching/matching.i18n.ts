@@ -1,0 +1,73 @@
+import { defineBundle } from '../shared/i18n.ts';
+
+/** Matching: the job-fair allocation review page (console). */
+export const matchingI18n = defineBundle({
+  'zh-CN': {
+    menu: { allocation: '招聘会撮合' },
+    allocation: {
+      title: '招聘会撮合方案',
+      intro: '选择招聘会的岗位或优先岗位专区，按投递自动生成录用方案。这只是方案，不会通知任何人。',
+      zone: '优先岗位专区',
+      jobs: '岗位',
+      jobsPlaceholder: '输入关键词搜索岗位',
+      run: '生成方案',
+      summary: '{{jobs}} 个岗位 · {{places}} 个名额 · {{applicants}} 名求职者 · {{applications}} 份投递',
+      stable: '稳定匹配（延迟接受）',
+      welfare: '总分最优（HiGHS）',
+      placed: '已安排',
+      unplaced: '未安排',
+      totalScore: '匹配总分',
+      blockingPairs: '阻塞对',
+      millis: '用时（毫秒）',
+      fillRates: '各岗位录满率',
+      noUnplaced: '所有求职者都已安排',
+      pickSomething: '请选择专区或岗位',
+    },
+  },
+  en: {
+    menu: { allocation: 'Job-fair allocation' },
+    allocation: {
+      title: 'Job-fair allocation proposal',
+      intro:
+        'Pick the postings of a recruitment event or a priority zone to allocate their applications. This is a proposal only: nobody is notified.',
+      zone: 'Priority zone',
+      jobs: 'Postings',
+      jobsPlaceholder: 'Type to search postings',
+      run: 'Run',
+      summary:
+        '{{jobs}} postings · {{places}} places · {{applicants}} applicants · {{applications}} applications',
+      stable: 'Stable (deferred acceptance)',
+      welfare: 'Highest total score (HiGHS)',
+      placed: 'Placed',
+      unplaced: 'Unplaced',
+      totalScore: 'Total score',
+      blockingPairs: 'Blocking pairs',
+      millis: 'Time (ms)',
+      fillRates: 'Fill rate per posting',
+      noUnplaced: 'Every applicant is placed',
+      pickSomething: 'Pick a zone or postings',
+    },
+  },
+  lo: {
+    menu: { allocation: 'ຈັດສັນງານວາງສະແດງວຽກ' },
+    allocation: {
+      title: 'ແຜນຈັດສັນງານວາງສະແດງວຽກ',
+      intro: 'ເລືອກຕຳແໜ່ງງານ ຫຼື ເຂດຕຳແໜ່ງບູລິມະສິດ ເພື່ອຈັດສັນໃບສະໝັກ. ນີ້ແມ່ນແຜນເທົ່ານັ້ນ: ບໍ່ມີການແຈ້ງໃຜ.',
+      zone: 'ເຂດຕຳແໜ່ງບູລິມະສິດ',
+      jobs: 'ຕຳແໜ່ງງານ',
+      jobsPlaceholder: 'ພິມເພື່ອຄົ້ນຫາຕຳແໜ່ງງານ',
+      run: 'ສ້າງແຜນ',
+      summary: '{{jobs}} ຕຳແໜ່ງ · {{places}} ບ່ອນ · {{applicants}} ຜູ້ສະໝັກ · {{applications}} ໃບສະໝັກ',
+      stable: 'ໝັ້ນຄົງ (ການຍອມຮັບແບບເລື່ອນ)',
+      welfare: 'ຄະແນນລວມສູງສຸດ (HiGHS)',
+      placed: 'ຈັດແລ້ວ',
+      unplaced: 'ຍັງບໍ່ໄດ້ຈັດ',
+      totalScore: 'ຄະແນນລວມ',
+      blockingPairs: 'ຄູ່ທີ່ຂັດຂວາງ',
+      millis: 'ເວລາ (ມິລິວິນາທີ)',
+      fillRates: 'ອັດຕາເຕັມຕໍ່ຕຳແໜ່ງ',
+      noUnplaced: 'ຜູ້ສະໝັກທຸກຄົນໄດ້ຮັບການຈັດແລ້ວ',
+      pickSomething: 'ເລືອກເຂດ ຫຼື ຕຳແໜ່ງງານ',
+    },
+  },
+});
