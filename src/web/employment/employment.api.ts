@@ -170,6 +170,8 @@ export interface JobFilters {
   status?: JobStatus;
   reviewStatus?: ReviewStatus;
   publicOnly?: 'true' | 'false';
+  /** Only postings the caller manages (HR: its employer's), in any state. */
+  managedOnly?: 'true' | 'false';
   sort?: 'relevance' | 'newest';
 }
 

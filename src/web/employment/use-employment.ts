@@ -85,10 +85,8 @@ export function useCan(): (permission: string) => boolean {
 }
 
 /**
- * The employers an HR account acts for. The API has no "my employers" call yet, so this finds
- * them from postings kept at the HR's own organisations (an employer's postings carry the
- * organisation of the union that serves it, where its HR hold their role). Null while looking;
- * empty when none was found in the newest 500 postings.
+ * The employers an HR account acts for, read from the postings it manages (`managedOnly`).
+ * Null while looking; empty when the account manages no posting yet.
  */
 export function useHrEmployerIds(enabled: boolean): string[] | null {
   const { me } = useSession();
@@ -102,17 +100,17 @@ export function useHrEmployerIds(enabled: boolean): string[] | null {
       setIds([]);
       return;
     }
-    const orgs = new Set(orgKey.split(',').filter(Boolean));
     let cancelled = false;
     (async () => {
       const found = new Set<string>();
       let cursor: string | undefined;
       for (let page = 0; page < 5 && found.size === 0; page++) {
-        const result = await employmentApi.searchJobs({ sort: 'newest' }, { cursor, limit: 100 });
+        const result = await employmentApi.searchJobs(
+          { sort: 'newest', managedOnly: 'true' },
+          { cursor, limit: 100 },
+        );
         for (const job of result.items) {
-          if (orgs.has(job.orgId)) {
-            found.add(job.employerId);
-          }
+          found.add(job.employerId);
         }
         if (!result.nextCursor) {
           break;

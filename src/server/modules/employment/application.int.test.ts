@@ -265,6 +265,15 @@ describe('applications', () => {
     });
     expect(verify.statusCode).toBe(404);
 
+    const secondJob = await f.job(second.hr.cookie);
+    const managed = await h.request(second.hr.cookie, {
+      method: 'GET',
+      url: '/api/v1/jobs?managedOnly=true&limit=100',
+    });
+    const managedIds = managed.json().items.map((j: { id: string }) => j.id);
+    expect(managedIds).toContain(secondJob.id);
+    expect(managedIds).not.toContain(job.id);
+
     const inside = await h.as('union_staff', province.id);
     expect((await move(inside.cookie, appId, 'viewed')).statusCode).toBe(200);
     const seekerTries = await move(seeker.cookie, appId, 'interview');

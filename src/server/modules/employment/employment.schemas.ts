@@ -304,6 +304,12 @@ export const JobSearchQuerySchema = PageQuerySchema.extend({
     .enum(['true', 'false'])
     .optional()
     .describe('Only what workers see, even for a caller who manages postings'),
+  managedOnly: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe(
+      'Only the postings the caller manages (HR: its employer’s; staff: its subtree’s), in any state',
+    ),
   sort: z.enum(['relevance', 'newest']).optional().describe('Default: relevance with a query, else newest'),
 }).strict();
 export type JobSearchQuery = z.infer<typeof JobSearchQuerySchema>;

@@ -200,7 +200,7 @@ export function createJobService({ db, clock, matching }: { db: Db; clock: Clock
           offset,
           limit: query.limit,
         },
-        { manage },
+        { manage, managedOnly: manage !== null && query.managedOnly === 'true' },
         ctx.locale,
       );
       const items = await jobViews(db, result.rows, ctx.locale);

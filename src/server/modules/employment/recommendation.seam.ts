@@ -39,12 +39,15 @@ export interface JobSearchParams {
 /** Who is looking: anyone sees public postings; a manager also sees its own in any state. */
 export interface JobVisibility {
   manage: EmployerAccess | null;
+  /** Leave out public postings the caller does not manage. */
+  managedOnly?: boolean;
 }
 
 function filterConditions(params: JobSearchParams, visibility: JobVisibility): SQL[] {
-  const visible = visibility.manage
-    ? or(PUBLIC_JOB, manageCondition(visibility.manage, jobs.orgPath, jobs.employerId))!
-    : PUBLIC_JOB;
+  const managed = visibility.manage
+    ? manageCondition(visibility.manage, jobs.orgPath, jobs.employerId)
+    : null;
+  const visible = managed ? (visibility.managedOnly ? managed : or(PUBLIC_JOB, managed)!) : PUBLIC_JOB;
   const conditions: SQL[] = [visible];
   if (params.city) {
     conditions.push(eq(jobs.city, normalizeCity(params.city)));
