@@ -76,6 +76,21 @@ export interface AxeFinding {
 
 /** Runs axe-core on the page; returns the serious and critical violations (all are saved as JSON). */
 export async function seriousA11yViolations(page: Page, name: string): Promise<AxeFinding[]> {
+  // A drawer or message caught mid-fade would make the colour-contrast check depend on the
+  // machine's speed: wait until every CSS animation and transition has finished.
+  // (Endless ones, such as a loading spinner, are left alone.)
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every(
+          (a) =>
+            a.playState !== 'running' ||
+            a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY,
+        ),
+    null,
+    { timeout: 10_000 },
+  );
   const results = await new AxeBuilder({ page }).analyze();
   mkdirSync(axeDir, { recursive: true });
   writeFileSync(join(axeDir, `${name}.json`), JSON.stringify(results.violations, null, 2));
