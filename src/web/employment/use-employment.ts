@@ -89,12 +89,7 @@ export function useCan(): (permission: string) => boolean {
  * Null while looking; empty when the account manages no posting yet.
  */
 export function useHrEmployerIds(enabled: boolean): string[] | null {
-  const { me } = useSession();
   const [ids, setIds] = useState<string[] | null>(enabled ? null : []);
-  const orgKey = (me?.roles ?? [])
-    .filter((r) => r.role === 'employer_hr')
-    .map((r) => r.orgId)
-    .join(',');
   useEffect(() => {
     if (!enabled) {
       setIds([]);
@@ -128,6 +123,6 @@ export function useHrEmployerIds(enabled: boolean): string[] | null {
     return () => {
       cancelled = true;
     };
-  }, [enabled, orgKey]);
+  }, [enabled]);
   return ids;
 }
