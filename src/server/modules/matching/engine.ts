@@ -20,14 +20,13 @@ import { createSegmenter, normalizeText } from './text.ts';
 import type { Thesaurus } from './thesaurus.ts';
 import {
   DEFAULT_THESAURUS_DIR,
-  haversineKm,
   loadThesaurus,
   lookup,
   scanMentions,
   thesaurusWords,
   tradeLevel,
 } from './thesaurus.ts';
-import { WorkerStore } from './worker.store.ts';
+import { chord2OfKm, JobColumns, unitVector, WorkerStore } from './worker.store.ts';
 
 export interface MatchEngineOptions {
   thesaurusDir?: string;
@@ -42,6 +41,12 @@ export interface MatchEngineOptions {
   retainWorkers?: boolean;
   /** How many first-stage candidates reach the full re-ranker (default 300). */
   candidatePool?: number;
+  /**
+   * First-stage recruiting budget (default 16,000): query terms, strongest first, bring in new
+   * candidates until this many have been touched; later terms only refine their scores. Bounds the work
+   * of a query on a big corpus (a popular trade alone matches thousands of profiles).
+   */
+  recruitBudget?: number;
 }
 
 export interface MatchEngineStats {
@@ -112,6 +117,30 @@ const FIELD = {
   workerCerts: 1.5,
 } as const;
 
+/**
+ * First-stage commute points: the re-ranker's commute factor (scoring.ts) on the squared chord
+ * distance, without the region details (those only matter for movers and cost a lookup).
+ */
+function commutePrior(d2: number, lim2: number, mover: boolean, W: MatchWeights): number {
+  if (d2 <= lim2) {
+    return W.commuteWithin * 0.75;
+  }
+  if (mover) {
+    return W.relocate;
+  }
+  // 1.25 × the limit, squared (the chord is proportional to the distance at commuting scale).
+  return d2 <= lim2 * 1.5625 ? W.commuteSlightlyBeyond : W.commuteBeyond;
+}
+
+/** First-stage salary points: the re-ranker's salary factor. NaN-safe (unknown → 0). */
+function salaryPrior(expected: number, salaryMax: number, W: MatchWeights): number {
+  if (Number.isNaN(expected) || !(salaryMax > 0)) {
+    return 0;
+  }
+  const ratio = expected / salaryMax;
+  return ratio <= 1 ? W.salaryFit : ratio <= 1.12 ? W.salarySlightlyLow : W.salaryLow;
+}
+
 function jobVisible(job: MatchJob): boolean {
   return job.visible !== false && (job.status === undefined || job.status === 'open');
 }
@@ -121,6 +150,9 @@ export function createMatchEngine(options: MatchEngineOptions = {}): MatchEngine
   const now = options.now ?? (() => Date.now());
   const retainWorkers = options.retainWorkers ?? true;
   const pool = options.candidatePool ?? 300;
+  /** Plain query words recruit candidates only until concepts and words have touched this many. */
+  const wordBudget = pool * 4;
+  const recruitBudget = options.recruitBudget ?? 16_000;
 
   let th: Thesaurus = loadThesaurus(options.thesaurusDir ?? DEFAULT_THESAURUS_DIR);
   let seg: Segmenter = createSegmenter(thesaurusWords(th));
@@ -137,6 +169,8 @@ export function createMatchEngine(options: MatchEngineOptions = {}): MatchEngine
   let workerRecords = new Map<string, MatchWorker>();
   let nextJobSlot = 0;
   let nextWorkerSlot = 0;
+  /** Job columns read by the first stage for every touched job: unit vector, max salary, visibility. */
+  let jobCols = new JobColumns();
 
   const scoreCtx = (): ScoreContext => ({ th, dict, weights, now: now() });
 
@@ -144,7 +178,7 @@ export function createMatchEngine(options: MatchEngineOptions = {}): MatchEngine
     const hi: number[] = [];
     const lo: number[] = [];
     trades.forEach((t, i) => {
-      ((tw[i] ?? 0) >= 0.85 ? hi : lo).push(dict.intern(tradeTerm(t)));
+      ((tw[i] ?? 0) >= 0.85 ? hi : lo).push(dict.tradeConcept(t));
     });
     return [
       { terms: hi, weight: strong },
@@ -198,12 +232,14 @@ export function createMatchEngine(options: MatchEngineOptions = {}): MatchEngine
     if (old !== undefined) {
       jobIndex.remove(old);
       jobs[old] = undefined;
+      jobCols.hide(old);
     }
     // A fresh slot per version keeps postings of the old version from resurrecting.
     const slot = nextJobSlot++;
     const e = makeJobEntry(job);
     jobs[slot] = e;
     jobSlot.set(job.id, slot);
+    jobCols.put(slot, e.feat.lat, e.feat.lng, e.feat.salaryMax, jobVisible(job));
     indexJob(slot, e);
   };
 
@@ -214,6 +250,7 @@ export function createMatchEngine(options: MatchEngineOptions = {}): MatchEngine
     }
     jobIndex.remove(slot);
     jobs[slot] = undefined;
+    jobCols.hide(slot);
     jobSlot.delete(id);
     return true;
   };
@@ -258,7 +295,7 @@ export function createMatchEngine(options: MatchEngineOptions = {}): MatchEngine
     certs: readonly number[],
     wordBoost: number,
     index: SearchIndex,
-  ): QueryTerm[] => {
+  ): { terms: QueryTerm[]; concepts: number } => {
     const boosts = new Map<number, number>();
     const put = (term: number, boost: number): void => {
       if (boost > (boosts.get(term) ?? 0)) {
@@ -284,10 +321,15 @@ export function createMatchEngine(options: MatchEngineOptions = {}): MatchEngine
     const maxDf = Math.max(50, index.size * 0.05);
     const kept = [...new Set(words)].filter((w) => !boosts.has(w) && index.df(w) <= maxDf);
     kept.sort((a, b) => index.df(a) - index.df(b));
+    // Strongest concepts first: they recruit candidates while the budget lasts (SearchIndex.collect).
+    const terms = [...boosts]
+      .map(([term, boost]) => ({ term, boost }))
+      .sort((a, b) => b.boost - a.boost || index.df(a.term) - index.df(b.term));
+    const conceptTerms = terms.length;
     for (const w of kept.slice(0, 24)) {
-      put(w, wordBoost);
+      terms.push({ term: w, boost: wordBoost });
     }
-    return [...boosts].map(([term, boost]) => ({ term, boost }));
+    return { terms, concepts: conceptTerms };
   };
 
   const jobAllowed = (filters: JobFilters | undefined): ((slot: number) => boolean) => {
@@ -395,43 +437,71 @@ export function createMatchEngine(options: MatchEngineOptions = {}): MatchEngine
       (dict.isConcept(t) ? concepts : words).push(t);
     }
     const query = buildQuery(f.trades, f.tradeWeights, concepts, words, f.certFamilies, 0.3, jobIndex);
+    const refineFrom = query.concepts;
     const limitKm = Number.isFinite(f.maxCommuteKm) ? f.maxCommuteKm : weights.defaultCommuteKm;
     const top = new TopK(Math.max(pool, limit * 5));
-    const bm25 = new Map<number, number>();
-    jobIndex.search(
-      query,
-      (slot, score) => {
-        const e = jobs[slot];
-        if (!e) {
-          return;
-        }
-        bm25.set(slot, score);
-        // Cheap structured prior so that nearby, well-paid jobs survive the cut on big corpora.
-        let prior = 0;
-        if (Number.isFinite(e.feat.lat) && Number.isFinite(f.lat)) {
-          const d = haversineKm(f.lat, f.lng, e.feat.lat, e.feat.lng);
-          prior += d <= limitKm ? 3 : f.willingToRelocate ? 0 : -6;
-        }
-        if (Number.isFinite(f.expectedSalary) && e.feat.salaryMax < f.expectedSalary * 0.88) {
-          prior -= 3;
-        }
-        top.push(slot, score + prior);
-      },
-      jobAllowed(opts.filters),
+    const filters = opts.filters;
+    const hasFilters =
+      filters !== undefined &&
+      Object.entries(filters).some(([k, v]) => v !== undefined && !(k === 'includeHidden' && v === false));
+    const allowed = hasFilters ? jobAllowed(filters) : undefined;
+    // Plain words refine the BM25F of jobs a concept found; they recruit jobs of their own only while
+    // the concepts have found few (a job that shares only words has no trade points to rank with),
+    // or when filters narrow the jobs anyway.
+    const n = jobIndex.collect(
+      query.terms,
+      allowed ? undefined : jobCols.visible,
+      allowed,
+      refineFrom,
+      allowed ? Number.POSITIVE_INFINITY : wordBudget,
+      allowed ? Number.POSITIVE_INFINITY : recruitBudget,
     );
-    const cands = top.sorted();
+    const acc = jobIndex.scores;
+    const hits = jobIndex.hits;
+    // Structured prior with the re-ranker's own commute and salary points, so that reachable,
+    // fairly paid jobs survive the cut on big corpora. Distance is compared as a squared chord
+    // between unit vectors (monotone in the great-circle distance).
+    const geo = Number.isFinite(f.lat) && Number.isFinite(f.lng);
+    const wv = unitVector(f.lat, f.lng);
+    const wx0 = wv[0];
+    const wy0 = wv[1];
+    const wz0 = wv[2];
+    const lim2 = chord2OfKm(limitKm);
+    const mover = f.willingToRelocate;
+    const expected = f.expectedSalary;
+    const cols = jobCols.cells;
     let maxText = 0;
-    for (const c of cands) {
-      maxText = Math.max(maxText, bm25.get(c.slot) ?? 0);
+    for (let i = 0; i < n; i++) {
+      const slot = hits[i] as number;
+      let key = acc[slot << 1] as number;
+      const c = slot << 2;
+      const jx = cols[c] as number;
+      if (geo && !Number.isNaN(jx)) {
+        const dx = jx - wx0;
+        const dy = (cols[c + 1] as number) - wy0;
+        const dz = (cols[c + 2] as number) - wz0;
+        key += commutePrior(dx * dx + dy * dy + dz * dz, lim2, mover, weights);
+      }
+      key += salaryPrior(expected, cols[c + 3] as number, weights);
+      if (top.size < top.k || key > (top.scores[0] as number)) {
+        top.push(slot, key);
+      }
     }
+    const cands = top.sorted();
+    const bm25 = new Float64Array(cands.length);
+    cands.forEach((c, i) => {
+      bm25[i] = acc[c.slot << 1] as number;
+      maxText = Math.max(maxText, bm25[i] as number);
+    });
+    jobIndex.release(n);
     const sc = scoreCtx();
     const scored: Array<{ key: JobEntry; id: string; detail: ScoreDetail; text: number }> = [];
-    for (const c of cands) {
-      const e = jobs[c.slot];
+    for (let i = 0; i < cands.length; i++) {
+      const e = jobs[cands[i]?.slot ?? -1];
       if (!e) {
         continue;
       }
-      const text = maxText > 0 ? (bm25.get(c.slot) ?? 0) / maxText : 0;
+      const text = maxText > 0 ? (bm25[i] ?? 0) / maxText : 0;
       scored.push({ key: e, id: e.job.id, detail: scorePair(sc, e.feat, f, text), text });
     }
     return rankScored(scored)
@@ -465,48 +535,67 @@ export function createMatchEngine(options: MatchEngineOptions = {}): MatchEngine
     ];
     const certs = f.certs.flatMap((c) => c.alternatives.map((a) => a.family));
     const query = buildQuery(f.trades, f.tradeWeights, concepts, words, certs, 0.5, workerIndex);
+    const refineFrom = query.concepts;
     const top = new TopK(Math.max(pool, limit * 5));
-    const bm25 = new Map<number, number>();
     const ws = workerStore;
-    const hasGeo = Number.isFinite(f.lat);
-    workerIndex.search(
-      query,
-      (slot, score) => {
-        bm25.set(slot, score);
-        let prior = 0;
-        const lat = ws.lat[slot] ?? Number.NaN;
-        if (hasGeo && Number.isFinite(lat)) {
-          const d = haversineKm(lat, ws.lng[slot] ?? 0, f.lat, f.lng);
-          const lim = ws.maxCommuteKm[slot] ?? Number.NaN;
-          prior +=
-            d <= (Number.isFinite(lim) ? lim : weights.defaultCommuteKm)
-              ? 3
-              : ws.relocate[slot] === 1
-                ? 0
-                : -6;
-        }
-        const exp = ws.expectedSalary[slot] ?? Number.NaN;
-        if (Number.isFinite(exp) && f.salaryMax < exp * 0.88) {
-          prior -= 3;
-        }
-        top.push(slot, score + prior);
-      },
-      onlyVisible ? (slot) => ws.visible[slot] === 1 : undefined,
+    const n = workerIndex.collect(
+      query.terms,
+      onlyVisible ? ws.visible : undefined,
+      undefined,
+      refineFrom,
+      wordBudget,
+      recruitBudget,
     );
-    const cands = top.sorted();
-    let maxText = 0;
-    for (const c of cands) {
-      maxText = Math.max(maxText, bm25.get(c.slot) ?? 0);
+    const acc = workerIndex.scores;
+    const hits = workerIndex.hits;
+    const geo = Number.isFinite(f.lat) && Number.isFinite(f.lng);
+    const jv = unitVector(f.lat, f.lng);
+    const jx0 = jv[0];
+    const jy0 = jv[1];
+    const jz0 = jv[2];
+    const defaultLim2 = chord2OfKm(weights.defaultCommuteKm);
+    const payCap = f.salaryMax;
+    const cols = ws.cells;
+    for (let i = 0; i < n; i++) {
+      const slot = hits[i] as number;
+      let key = acc[slot << 1] as number;
+      const c = slot << 3;
+      const wx = cols[c] as number;
+      if (geo && !Number.isNaN(wx)) {
+        const dx = wx - jx0;
+        const dy = (cols[c + 1] as number) - jy0;
+        const dz = (cols[c + 2] as number) - jz0;
+        const lim = cols[c + 3] as number;
+        key += commutePrior(
+          dx * dx + dy * dy + dz * dz,
+          Number.isNaN(lim) ? defaultLim2 : lim,
+          cols[c + 4] === 1,
+          weights,
+        );
+      }
+      key += salaryPrior(cols[c + 5] as number, payCap, weights);
+      if (top.size < top.k || key > (top.scores[0] as number)) {
+        top.push(slot, key);
+      }
     }
+    const cands = top.sorted();
+    const bm25 = new Float64Array(cands.length);
+    let maxText = 0;
+    cands.forEach((c, i) => {
+      bm25[i] = acc[c.slot << 1] as number;
+      maxText = Math.max(maxText, bm25[i] as number);
+    });
+    workerIndex.release(n);
     const sc = scoreCtx();
     const scored: Array<{ key: WorkerFeatures; id: string; detail: ScoreDetail; text: number }> = [];
-    for (const c of cands) {
-      const id = workerIds[c.slot];
+    for (let i = 0; i < cands.length; i++) {
+      const slot = cands[i]?.slot ?? -1;
+      const id = workerIds[slot];
       if (id === undefined) {
         continue;
       }
-      const wf = ws.get(c.slot);
-      const text = maxText > 0 ? (bm25.get(c.slot) ?? 0) / maxText : 0;
+      const wf = ws.get(slot);
+      const text = maxText > 0 ? (bm25[i] ?? 0) / maxText : 0;
       scored.push({ key: wf, id, detail: scorePair(sc, f, wf, text), text });
     }
     return rankScored(scored)
@@ -570,7 +659,7 @@ export function createMatchEngine(options: MatchEngineOptions = {}): MatchEngine
         jobIndex,
       );
       jobIndex.search(
-        query,
+        query.terms,
         (slot, score) => {
           const e = jobs[slot];
           if (e) {
@@ -629,6 +718,7 @@ export function createMatchEngine(options: MatchEngineOptions = {}): MatchEngine
     jobIndex = new SearchIndex();
     workerIndex = new SearchIndex();
     workerStore = new WorkerStore();
+    jobCols = new JobColumns();
     jobs = [];
     jobSlot.clear();
     workerIds = [];

@@ -31,6 +31,29 @@ export class TermDictionary {
     return this.ids.get(term);
   }
 
+  private readonly tradeIds: number[] = [];
+  private readonly skillIds: number[] = [];
+
+  /** Term id of a trade concept (memoised: called for every mention of every profile). */
+  tradeConcept(trade: number): number {
+    let id = this.tradeIds[trade];
+    if (id === undefined) {
+      id = this.intern(tradeTerm(trade));
+      this.tradeIds[trade] = id;
+    }
+    return id;
+  }
+
+  /** Term id of a skill concept. */
+  skillConcept(skill: number): number {
+    let id = this.skillIds[skill];
+    if (id === undefined) {
+      id = this.intern(skillTerm(skill));
+      this.skillIds[skill] = id;
+    }
+    return id;
+  }
+
   isConcept(id: number): boolean {
     return this.conceptFlags[id] === 1;
   }
@@ -160,7 +183,7 @@ export interface ExtractContext {
   dict: TermDictionary;
 }
 
-function levelRank(ctx: ExtractContext, mentions: Mention[]): number {
+function levelRank(ctx: ExtractContext, mentions: readonly Mention[]): number {
   let rank = 0;
   for (const m of mentions) {
     if (m.kind === 'level') {
@@ -286,12 +309,12 @@ export function extractJob(ctx: ExtractContext, job: MatchJob): JobFeatures {
     const concepts: number[] = [];
     for (const m of scanMentions(th, norm)) {
       if (m.kind === 'skill') {
-        concepts.push(dict.intern(skillTerm(m.id)));
+        concepts.push(dict.skillConcept(m.id));
         for (const t of th.skills[m.id]?.trades ?? []) {
           addTrade(trades, tradeWeights, t, 0.5);
         }
       } else if (m.kind === 'trade') {
-        concepts.push(dict.intern(tradeTerm(m.id)));
+        concepts.push(dict.tradeConcept(m.id));
       } else if (m.kind === 'language') {
         concepts.push(dict.intern(`§l:${m.id}`));
       }
@@ -367,6 +390,64 @@ const OPEN_ANYWHERE =
 const PROVINCE_LIMIT = /省内|不去外省|不去省外|省外不去|不出省|外省不去|不考虑外省|不出(.{1,3})/;
 const AVOID = /不去|不考虑|太冷|太远|不想去/;
 
+/** What a summary clause says, independent of the worker: memoised, clauses repeat across profiles. */
+interface ClauseInfo {
+  open: boolean;
+  avoid: boolean;
+  limit: RegExpExecArray | null;
+  mentions: readonly Mention[];
+  /** Per mention: 1 when negated ("没有叉车证"). */
+  negated: Uint8Array;
+  /**
+   * Per mention: for a trade followed by 证 ("数控车工中级证") the level rank of the certificate, −1
+   * otherwise; for a certificate the level rank named right after it.
+   */
+  level: Int32Array;
+}
+
+const CLAUSE_CACHE_MAX = 100_000;
+const clauseCaches = new WeakMap<Thesaurus, Map<string, ClauseInfo>>();
+
+function clauseInfo(ctx: ExtractContext, clause: string): ClauseInfo {
+  const th = ctx.th;
+  let cache = clauseCaches.get(th);
+  if (!cache) {
+    cache = new Map();
+    clauseCaches.set(th, cache);
+  }
+  const hit = cache.get(clause);
+  if (hit) {
+    return hit;
+  }
+  const mentions = scanMentions(th, clause);
+  const negated = new Uint8Array(mentions.length);
+  const level = new Int32Array(mentions.length).fill(-1);
+  mentions.forEach((m, k) => {
+    negated[k] = NEG_BEFORE.test(clause.slice(0, m.start)) || NEG_AFTER.test(clause.slice(m.end)) ? 1 : 0;
+    if (m.kind === 'trade') {
+      const follow = clause.slice(m.end, m.end + 6);
+      if (/^[^，。]{0,4}证/.test(follow)) {
+        level[k] = levelRank(ctx, scanMentions(th, follow));
+      }
+    } else if (m.kind === 'cert') {
+      level[k] = levelRank(ctx, scanMentions(th, clause.slice(m.start, m.end + 6)));
+    }
+  });
+  const info: ClauseInfo = {
+    open: OPEN_ANYWHERE.test(clause),
+    avoid: AVOID.test(clause),
+    limit: PROVINCE_LIMIT.exec(clause),
+    mentions,
+    negated,
+    level,
+  };
+  if (cache.size >= CLAUSE_CACHE_MAX) {
+    cache.clear();
+  }
+  cache.set(clause, info);
+  return info;
+}
+
 /** Free-text understanding of a worker profile; the lists win, the summary fills gaps. */
 export function extractWorker(ctx: ExtractContext, w: MatchWorker): WorkerFeatures {
   const { th, seg, dict } = ctx;
@@ -394,12 +475,12 @@ export function extractWorker(ctx: ExtractContext, w: MatchWorker): WorkerFeatur
     const norm = normalizeText(s);
     for (const m of scanMentions(th, norm)) {
       if (m.kind === 'skill') {
-        bag.add(dict.intern(skillTerm(m.id)));
+        bag.add(dict.skillConcept(m.id));
         for (const t of th.skills[m.id]?.trades ?? []) {
           addTrade(trades, tradeWeights, t, skillTradeWeight);
         }
       } else if (m.kind === 'trade') {
-        bag.add(dict.intern(tradeTerm(m.id)));
+        bag.add(dict.tradeConcept(m.id));
       } else if (m.kind === 'language') {
         bag.add(dict.intern(`§l:${m.id}`));
       }
@@ -446,37 +527,37 @@ export function extractWorker(ctx: ExtractContext, w: MatchWorker): WorkerFeatur
     if (clause.trim() === '') {
       continue;
     }
-    if (OPEN_ANYWHERE.test(clause)) {
+    const info = clauseInfo(ctx, clause);
+    if (info.open) {
       openAnywhere = true;
     }
-    const mentions = scanMentions(th, clause);
-    const avoid = AVOID.test(clause);
-    const limit = PROVINCE_LIMIT.exec(clause);
+    const mentions = info.mentions;
+    const avoid = info.avoid;
+    const limit = info.limit;
     let clauseProvince = -1;
     for (let k = 0; k < mentions.length; k++) {
       const m = mentions[k];
       if (!m) {
         continue;
       }
-      const negated = NEG_BEFORE.test(clause.slice(0, m.start)) || NEG_AFTER.test(clause.slice(m.end));
+      const negated = info.negated[k] === 1;
       switch (m.kind) {
         case 'trade': {
-          const follow = clause.slice(m.end, m.end + 6);
-          if (/^[^，。]{0,4}证/.test(follow)) {
+          const certLevel = info.level[k] ?? -1;
+          if (certLevel >= 0) {
             // "数控车工中级证": a vocational certificate, not a wish for the trade.
             if (!negated) {
-              const level = levelRank(ctx, scanMentions(th, follow));
-              addCert(dict.intern(certTerm(`trade:${m.id}`)), level);
+              addCert(dict.intern(certTerm(`trade:${m.id}`)), certLevel);
             }
           } else if (!negated) {
             addTrade(trades, tradeWeights, m.id, summaryTradeWeight);
-            bag.add(dict.intern(tradeTerm(m.id)));
+            bag.add(dict.tradeConcept(m.id));
           }
           break;
         }
         case 'skill':
           if (!negated) {
-            bag.add(dict.intern(skillTerm(m.id)));
+            bag.add(dict.skillConcept(m.id));
             for (const t of th.skills[m.id]?.trades ?? []) {
               addTrade(trades, tradeWeights, t, hasDesired ? 0.5 : 0.8);
             }
@@ -486,8 +567,7 @@ export function extractWorker(ctx: ExtractContext, w: MatchWorker): WorkerFeatur
           if (!negated) {
             const entry = th.certs[m.id];
             if (entry) {
-              const level = levelRank(ctx, scanMentions(th, clause.slice(m.start, m.end + 6)));
-              addCert(dict.intern(certTerm(entry.family)), entry.rank ?? level);
+              addCert(dict.intern(certTerm(entry.family)), entry.rank ?? info.level[k] ?? 0);
             }
           }
           break;
@@ -539,7 +619,7 @@ export function extractWorker(ctx: ExtractContext, w: MatchWorker): WorkerFeatur
     bag.add(dict.intern(tok));
   }
   for (const t of trades) {
-    bag.add(dict.intern(tradeTerm(t)));
+    bag.add(dict.tradeConcept(t));
   }
   const homeProvinceEntry = w.hometownProvince
     ? lookup(th, w.hometownProvince.replace(/籍$/, ''), 'province')

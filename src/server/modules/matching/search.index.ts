@@ -24,9 +24,17 @@ interface PostingList {
   df: number;
 }
 
+/** Score cell of a slot that the current query has not touched, or has rejected (filters). */
+const UNTOUCHED = -1;
+const REJECTED = -2;
+
 export class SearchIndex {
   private postings: Array<PostingList | undefined> = [];
-  private docLen = new Float32Array(1024);
+  /**
+   * Per slot, interleaved: [2s] = accumulator of the running query (UNTOUCHED/REJECTED when not
+   * scored), [2s + 1] = field-weighted document length. One cache line serves both in the hot loop.
+   */
+  private cells = new Float32Array(2048).fill(UNTOUCHED);
   private alive = new Uint8Array(1024);
   private liveDocs = 0;
   private totalLen = 0;
@@ -34,13 +42,15 @@ export class SearchIndex {
   private livePostings = 0;
   /** Terms of each live doc, needed to keep df exact on removal. Stored as one flat pool. */
   private termPool = new Int32Array(4096);
+  /** Field-weighted frequency of each termPool entry: with termPool, a forward index per document. */
+  private tfPool = new Float32Array(4096);
+  /** Query weight by term id for terms scored through the forward index (0 = not in the query). */
+  private queryWeight = new Float32Array(1024);
   private termPoolUsed = 0;
   private termStart = new Int32Array(1024);
   private termCount = new Int32Array(1024);
-  /** Reused accumulator, sized to the slot space. */
-  private acc = new Float32Array(1024);
+  /** Slots touched by the running query. */
   private touched = new Int32Array(1024);
-  private mark = new Uint8Array(1024);
 
   constructor(
     readonly k1 = 1.2,
@@ -52,10 +62,10 @@ export class SearchIndex {
   }
 
   private ensureSlot(slot: number): void {
-    if (slot < this.docLen.length) {
+    if (slot < this.alive.length) {
       return;
     }
-    let n = this.docLen.length;
+    let n = this.alive.length;
     while (n <= slot) {
       n *= 2;
     }
@@ -64,44 +74,73 @@ export class SearchIndex {
       b.set(a);
       return b;
     };
-    this.docLen = grow(this.docLen, (k) => new Float32Array(k));
+    const cells = new Float32Array(2 * n).fill(UNTOUCHED);
+    cells.set(this.cells);
+    this.cells = cells;
     this.alive = grow(this.alive, (k) => new Uint8Array(k));
     this.termStart = grow(this.termStart, (k) => new Int32Array(k));
     this.termCount = grow(this.termCount, (k) => new Int32Array(k));
-    this.acc = new Float32Array(n);
     this.touched = new Int32Array(n);
-    this.mark = new Uint8Array(n);
   }
 
   isAlive(slot: number): boolean {
     return this.alive[slot] === 1;
   }
 
+  /** Scratch for add(): field-weighted frequency per term id, and the distinct terms of the doc. */
+  private tfScratch = new Float64Array(1024);
+  private docTerms: number[] = [];
+
   add(slot: number, fields: readonly IndexedField[]): void {
     this.ensureSlot(slot);
     if (this.alive[slot] === 1) {
       this.remove(slot);
     }
-    const tf = new Map<number, number>();
+    // Field-weighted term frequencies without a Map per document (this runs a million times at build).
+    let scratch = this.tfScratch;
+    const distinct = this.docTerms;
+    distinct.length = 0;
     let len = 0;
     for (const f of fields) {
+      const fw = f.weight;
       for (const t of f.terms) {
-        tf.set(t, (tf.get(t) ?? 0) + f.weight);
-        len += f.weight;
+        if (t >= scratch.length) {
+          let n = scratch.length * 2;
+          while (n <= t) {
+            n *= 2;
+          }
+          const grown = new Float64Array(n);
+          grown.set(scratch);
+          scratch = grown;
+          this.tfScratch = grown;
+        }
+        if (scratch[t] === 0) {
+          distinct.push(t);
+        }
+        scratch[t] = (scratch[t] ?? 0) + fw;
+        len += fw;
       }
     }
-    if (this.termPoolUsed + tf.size > this.termPool.length) {
+    const nTerms = distinct.length;
+    if (this.termPoolUsed + nTerms > this.termPool.length) {
       let n = this.termPool.length * 2;
-      while (n < this.termPoolUsed + tf.size) {
+      while (n < this.termPoolUsed + nTerms) {
         n *= 2;
       }
       const p = new Int32Array(n);
       p.set(this.termPool.subarray(0, this.termPoolUsed));
       this.termPool = p;
+      const f = new Float32Array(n);
+      f.set(this.tfPool.subarray(0, this.termPoolUsed));
+      this.tfPool = f;
     }
     this.termStart[slot] = this.termPoolUsed;
-    this.termCount[slot] = tf.size;
-    for (const [term, freq] of tf) {
+    this.termCount[slot] = nTerms;
+    for (let k = 0; k < nTerms; k++) {
+      const term = distinct[k] ?? 0;
+      const freq = scratch[term] ?? 0;
+      scratch[term] = 0;
+      this.tfPool[this.termPoolUsed] = freq;
       this.termPool[this.termPoolUsed++] = term;
       let pl = this.postings[term];
       if (!pl) {
@@ -122,7 +161,7 @@ export class SearchIndex {
       pl.df++;
       this.livePostings++;
     }
-    this.docLen[slot] = len;
+    this.cells[2 * slot + 1] = len;
     this.totalLen += len;
     this.alive[slot] = 1;
     this.liveDocs++;
@@ -134,7 +173,7 @@ export class SearchIndex {
     }
     this.alive[slot] = 0;
     this.liveDocs--;
-    this.totalLen -= this.docLen[slot] ?? 0;
+    this.totalLen -= this.cells[2 * slot + 1] ?? 0;
     const start = this.termStart[slot] ?? 0;
     const count = this.termCount[slot] ?? 0;
     for (let i = start; i < start + count; i++) {
@@ -190,57 +229,188 @@ export class SearchIndex {
     visit: (slot: number, score: number) => void,
     allowed?: (slot: number) => boolean,
   ): void {
+    const n = this.collect(query, undefined, allowed);
+    const cells = this.cells;
+    const touched = this.touched;
+    for (let i = 0; i < n; i++) {
+      const d = touched[i] ?? 0;
+      visit(d, cells[2 * d] ?? 0);
+    }
+    this.release(n);
+  }
+
+  /**
+   * The allocation-free form of search(): accumulates BM25F scores and lists the touched, allowed,
+   * live slots in `hits[0..n)`; returns n. The score of slot s is `scores[2 * s]`. `mask` (1 =
+   * allowed, by slot) and `allowed` restrict documents before any scoring work.
+   *
+   * Recruiting: a term brings in new documents only while fewer than `budget` documents have been
+   * touched (terms from index `refineFrom` on: fewer than `refineBudget`); a term that starts after
+   * its budget is spent only refines: it adds its exact BM25F contribution to the documents already
+   * touched, by scanning its postings or, when that is cheaper, through the forward index of each
+   * touched document. Callers order terms strongest first. With no budget every term recruits (plain
+   * BM25F over the union of the postings).
+   * The caller reads the results and must call release(n) before the next query.
+   */
+  collect(
+    query: readonly QueryTerm[],
+    mask?: Uint8Array,
+    allowed?: (slot: number) => boolean,
+    refineFrom = query.length,
+    refineBudget = 0,
+    budget = Number.POSITIVE_INFINITY,
+  ): number {
     const avg = this.liveDocs > 0 ? this.totalLen / this.liveDocs : 1;
     const k1 = this.k1;
     const b = this.b;
+    // w·norm/(norm + k1) with norm = tf/(1 − b + b·len/avg) equals w·tf/(tf + k1·(1 − b) + k1·b·len/avg).
+    const lenA = k1 * (1 - b);
+    const lenB = (k1 * b) / avg;
     let nTouched = 0;
-    const acc = this.acc;
-    const mark = this.mark;
+    const cells = this.cells;
     const touched = this.touched;
     const alive = this.alive;
-    const docLen = this.docLen;
-    for (const q of query) {
+    // Dead postings exist only between a removal and the next compaction.
+    const checkAlive = this.deadPostings > 0;
+    let deferred: QueryTerm[] | undefined;
+    let deferredPostings = 0;
+    for (let qi = 0; qi < query.length; qi++) {
+      const q = query[qi] as QueryTerm;
       const pl = this.postings[q.term];
       if (!pl || pl.df === 0) {
+        continue;
+      }
+      const recruit = nTouched < (qi < refineFrom ? budget : Math.min(budget, refineBudget));
+      if (!recruit) {
+        // Refiners are scored after recruiting, when the cheaper way to reach them is known.
+        deferred ??= [];
+        deferred.push(q);
+        deferredPostings += pl.n;
         continue;
       }
       const w = this.idf(q.term) * q.boost * (k1 + 1);
       const docs = pl.docs;
       const tfs = pl.tfs;
-      for (let i = 0; i < pl.n; i++) {
-        const d = docs[i] ?? 0;
-        if (alive[d] !== 1) {
+      const n = pl.n;
+      for (let i = 0; i < n; i++) {
+        const d = docs[i] as number;
+        const c = d << 1;
+        const a = cells[c] as number;
+        const tf = tfs[i] as number;
+        if (a >= 0) {
+          cells[c] = a + (w * tf) / (tf + lenA + lenB * (cells[c + 1] as number));
           continue;
         }
-        if (mark[d] === 0) {
-          if (allowed && !allowed(d)) {
-            mark[d] = 2;
-            touched[nTouched++] = d;
-            continue;
-          }
-          mark[d] = 1;
-          acc[d] = 0;
-          touched[nTouched++] = d;
-        } else if (mark[d] === 2) {
+        if (a === REJECTED || !recruit || (checkAlive && alive[d] !== 1)) {
           continue;
         }
-        const tf = tfs[i] ?? 0;
-        const norm = tf / (1 - b + (b * (docLen[d] ?? 0)) / avg);
-        acc[d] = (acc[d] ?? 0) + (w * norm) / (norm + k1);
+        touched[nTouched++] = d;
+        if ((mask !== undefined && mask[d] !== 1) || (allowed !== undefined && !allowed(d))) {
+          cells[c] = REJECTED;
+          continue;
+        }
+        cells[c] = (w * tf) / (tf + lenA + lenB * (cells[c + 1] as number));
       }
     }
+    // Compact the touched list to the accepted documents.
+    let k = 0;
     for (let i = 0; i < nTouched; i++) {
-      const d = touched[i] ?? 0;
-      if (mark[d] === 1) {
-        visit(d, acc[d] ?? 0);
+      const d = touched[i] as number;
+      if ((cells[d << 1] as number) >= 0) {
+        touched[k++] = d;
+      } else {
+        cells[d << 1] = UNTOUCHED;
       }
-      mark[d] = 0;
+    }
+    if (deferred) {
+      this.refine(deferred, k, deferredPostings, lenA, lenB);
+    }
+    return k;
+  }
+
+  /** Adds the contributions of non-recruiting terms to the n touched documents (see collect). */
+  private refine(terms: readonly QueryTerm[], n: number, postings: number, lenA: number, lenB: number): void {
+    const cells = this.cells;
+    const touched = this.touched;
+    const k1 = this.k1;
+    const forwardCost = n * (this.livePostings / Math.max(1, this.liveDocs));
+    if (postings <= forwardCost) {
+      for (const q of terms) {
+        const pl = this.postings[q.term] as PostingList;
+        const w = this.idf(q.term) * q.boost * (k1 + 1);
+        const docs = pl.docs;
+        const tfs = pl.tfs;
+        for (let i = 0; i < pl.n; i++) {
+          const c = (docs[i] as number) << 1;
+          const a = cells[c] as number;
+          if (a >= 0) {
+            const tf = tfs[i] as number;
+            cells[c] = a + (w * tf) / (tf + lenA + lenB * (cells[c + 1] as number));
+          }
+        }
+      }
+      return;
+    }
+    let qw = this.queryWeight;
+    if (qw.length < this.postings.length) {
+      qw = new Float32Array(Math.max(this.postings.length, qw.length * 2));
+      this.queryWeight = qw;
+    }
+    for (const q of terms) {
+      qw[q.term] = this.idf(q.term) * q.boost * (k1 + 1);
+    }
+    const pool = this.termPool;
+    const tfPool = this.tfPool;
+    const start = this.termStart;
+    const count = this.termCount;
+    for (let i = 0; i < n; i++) {
+      const d = touched[i] as number;
+      const c = d << 1;
+      const lenNorm = lenA + lenB * (cells[c + 1] as number);
+      let add = 0;
+      const s = start[d] as number;
+      const e = s + (count[d] as number);
+      for (let p = s; p < e; p++) {
+        const w = qw[pool[p] as number] as number;
+        if (w !== 0) {
+          const tf = tfPool[p] as number;
+          add += (w * tf) / (tf + lenNorm);
+        }
+      }
+      cells[c] = (cells[c] as number) + add;
+    }
+    for (const q of terms) {
+      qw[q.term] = 0;
+    }
+  }
+
+  /** Scores of the last collect(): the score of slot s is at [2 * s]. */
+  get scores(): Float32Array {
+    return this.cells;
+  }
+
+  /** Slots touched by the last collect(), in [0, n). */
+  get hits(): Int32Array {
+    return this.touched;
+  }
+
+  /** Clears the scores of the last collect(). */
+  release(n: number): void {
+    const cells = this.cells;
+    const touched = this.touched;
+    for (let i = 0; i < n; i++) {
+      cells[(touched[i] as number) << 1] = UNTOUCHED;
     }
   }
 
   /** Approximate bytes held by the index (postings and per-document arrays). */
   byteSize(): number {
-    let bytes = this.docLen.byteLength * 3 + this.termPool.byteLength + this.alive.byteLength * 2;
+    let bytes =
+      this.cells.byteLength +
+      this.touched.byteLength +
+      this.termPool.byteLength +
+      this.tfPool.byteLength +
+      this.alive.byteLength * 9;
     for (const pl of this.postings) {
       if (pl) {
         bytes += pl.docs.byteLength + pl.tfs.byteLength + 48;

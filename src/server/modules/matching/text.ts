@@ -31,13 +31,43 @@ function hasTraditional(s: string): boolean {
   return false;
 }
 
-/** Full/half width (NFKC), lower case, traditional → simplified, single spaces. */
-export function normalizeText(input: string): string {
+/**
+ * Short strings (trades, skills, certificates, tags, cities) repeat across a million profiles, so
+ * their normal forms are memoised; the cache is bounded (cleared when full). The last long input is
+ * remembered too: callers often normalise the same summary twice in a row.
+ */
+const NORM_CACHE_MAX = 50_000;
+const NORM_CACHE_LEN = 32;
+const normCache = new Map<string, string>();
+let lastIn = '';
+let lastOut = '';
+
+function normalizeUncached(input: string): string {
   let s = input.normalize('NFKC').toLowerCase();
   if (hasTraditional(s)) {
     s = toSimplified(s);
   }
   return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Full/half width (NFKC), lower case, traditional → simplified, single spaces. */
+export function normalizeText(input: string): string {
+  if (input.length > NORM_CACHE_LEN) {
+    if (input !== lastIn) {
+      lastOut = normalizeUncached(input);
+      lastIn = input;
+    }
+    return lastOut;
+  }
+  let out = normCache.get(input);
+  if (out === undefined) {
+    out = normalizeUncached(input);
+    if (normCache.size >= NORM_CACHE_MAX) {
+      normCache.clear();
+    }
+    normCache.set(input, out);
+  }
+  return out;
 }
 
 const CN_DIGITS: Record<string, number> = {
@@ -173,25 +203,109 @@ export function createSegmenter(extraWords: Iterable<string>): Segmenter {
   if (lines.length > 0) {
     jieba.loadDict(Buffer.from(lines.join('\n'), 'utf8'));
   }
+  const keep = (t: string): string | undefined => {
+    // Single characters (CJK or Latin) carry too little meaning to match on.
+    if (t.length < 2 || STOPWORDS.has(t)) {
+      return undefined;
+    }
+    const c = t.charCodeAt(0);
+    const plain = (c >= 0x4e00 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+    if (!plain && PUNCT_RE.test(t.trim() || ' ')) {
+      return undefined;
+    }
+    return plain ? t : t.trim();
+  };
+  // jieba segments each maximal run of CJK/Latin/digit characters on its own (its "han" blocks) and
+  // emits every other character alone, which terms() drops as single characters. So the terms of a
+  // text are the concatenated terms of its blocks, and blocks repeat a lot ("五险一金", "数控车床",
+  // "期望月薪6000左右"): they are memoised per segmenter (bounded, cleared when full). Blocks not yet
+  // seen are cut in one jieba call (crossing into native code per block would cost more than the cut),
+  // joined by newlines, which jieba returns as tokens of their own.
+  const blockCache = new Map<string, readonly string[]>();
+  const BLOCK_CACHE_MAX = 100_000;
+  const blocks: string[] = [];
+  const found: Array<readonly string[] | undefined> = [];
+  const misses: string[] = [];
   return {
     cut(text: string): string[] {
       return jieba.cut(text, false);
     },
     terms(text: string): string[] {
+      blocks.length = 0;
+      found.length = 0;
+      misses.length = 0;
+      let start = -1;
+      for (let i = 0; i <= text.length; i++) {
+        const c = i < text.length ? text.charCodeAt(i) : 32;
+        if (isBlockChar(c)) {
+          if (start < 0) {
+            start = i;
+          }
+        } else if (start >= 0) {
+          const block = text.slice(start, i);
+          const hit = blockCache.get(block);
+          blocks.push(block);
+          found.push(hit);
+          if (hit === undefined) {
+            misses.push(block);
+          }
+          start = -1;
+        }
+      }
+      if (misses.length > 0) {
+        if (blockCache.size + misses.length > BLOCK_CACHE_MAX) {
+          blockCache.clear();
+        }
+        let k = 0;
+        let cur: string[] = [];
+        for (const t of jieba.cutForSearch(misses.join('\n'), false)) {
+          if (t === '\n') {
+            blockCache.set(misses[k++] ?? '', cur);
+            cur = [];
+            continue;
+          }
+          const v = keep(t);
+          if (v !== undefined) {
+            cur.push(v);
+          }
+        }
+        blockCache.set(misses[k] ?? '', cur);
+        for (let i = 0; i < blocks.length; i++) {
+          if (found[i] === undefined) {
+            found[i] = blockCache.get(blocks[i] ?? '');
+          }
+        }
+      }
       const out: string[] = [];
-      for (const t of jieba.cutForSearch(text, false)) {
-        // Single characters (CJK or Latin) carry too little meaning to match on.
-        if (t.length < 2 || STOPWORDS.has(t)) {
-          continue;
+      for (const terms of found) {
+        for (const t of terms ?? []) {
+          out.push(t);
         }
-        const c = t.charCodeAt(0);
-        const plain = (c >= 0x4e00 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
-        if (!plain && PUNCT_RE.test(t.trim() || ' ')) {
-          continue;
-        }
-        out.push(plain ? t : t.trim());
       }
       return out;
     },
   };
+}
+
+/**
+ * Characters that can belong to a jieba block (conservative superset of its han-block class: CJK
+ * ideographs incl. extensions and compatibility forms, surrogates, ASCII letters and digits, +#&._%-).
+ * Splitting only at other characters keeps the segmentation identical.
+ */
+function isBlockChar(c: number): boolean {
+  return (
+    (c >= 0x3400 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xd800 && c <= 0xdfff) ||
+    (c >= 48 && c <= 57) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    c === 43 ||
+    c === 35 ||
+    c === 38 ||
+    c === 46 ||
+    c === 95 ||
+    c === 37 ||
+    c === 45
+  );
 }

@@ -474,7 +474,32 @@ export function tradeLevel(th: Thesaurus, a: number, b: number): number {
  * Longest-match scan of a normalised text against every surface of the thesaurus. One-character
  * surfaces (province 简称 such as 黔) are skipped in free text: they collide with ordinary words.
  */
-export function scanMentions(th: Thesaurus, text: string, minLength = 2): Mention[] {
+export function scanMentions(th: Thesaurus, text: string, minLength = 2): readonly Mention[] {
+  // Short texts (skills, trades, summary clauses) repeat across profiles: memoise per thesaurus.
+  if (minLength !== 2 || text.length > MENTION_CACHE_LEN) {
+    return scanUncached(th, text, minLength);
+  }
+  let cache = mentionCaches.get(th);
+  if (!cache) {
+    cache = new Map();
+    mentionCaches.set(th, cache);
+  }
+  let out = cache.get(text);
+  if (out === undefined) {
+    out = scanUncached(th, text, minLength);
+    if (cache.size >= MENTION_CACHE_MAX) {
+      cache.clear();
+    }
+    cache.set(text, out);
+  }
+  return out;
+}
+
+const MENTION_CACHE_LEN = 64;
+const MENTION_CACHE_MAX = 100_000;
+const mentionCaches = new WeakMap<Thesaurus, Map<string, readonly Mention[]>>();
+
+function scanUncached(th: Thesaurus, text: string, minLength: number): Mention[] {
   const out: Mention[] = [];
   let i = 0;
   const n = text.length;

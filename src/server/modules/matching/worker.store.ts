@@ -11,13 +11,13 @@ export class WorkerStore {
   private used = 0;
   private garbage = 0;
   private offset: Int32Array = new Int32Array(1024);
-  /** Columns. NaN = unknown. */
-  lat: Float32Array = new Float32Array(1024);
-  lng: Float32Array = new Float32Array(1024);
-  maxCommuteKm: Float32Array = new Float32Array(1024);
-  relocate: Uint8Array = new Uint8Array(1024);
+  /**
+   * First-stage columns, interleaved 8 per slot so one cache line holds a candidate's: [8s..8s+2] home
+   * as a unit vector (NaN = unknown), [8s+3] squared chord of the stated commute limit (NaN = not
+   * stated), [8s+4] 1 if willing to relocate, [8s+5] expected salary (NaN = unknown).
+   */
+  cells: Float32Array = new Float32Array(8 * 1024);
   visible: Uint8Array = new Uint8Array(1024);
-  expectedSalary: Float32Array = new Float32Array(1024);
 
   private ensure(slot: number): void {
     if (slot < this.offset.length) {
@@ -32,22 +32,15 @@ export class WorkerStore {
       b.set(a);
       return b;
     };
-    const growF = (a: Float32Array): Float32Array => {
-      const b = new Float32Array(n);
-      b.set(a);
-      return b;
-    };
     const growU = (a: Uint8Array): Uint8Array => {
       const b = new Uint8Array(n);
       b.set(a);
       return b;
     };
     this.offset = growI(this.offset);
-    this.lat = growF(this.lat);
-    this.lng = growF(this.lng);
-    this.maxCommuteKm = growF(this.maxCommuteKm);
-    this.expectedSalary = growF(this.expectedSalary);
-    this.relocate = growU(this.relocate);
+    const cells = new Float32Array(8 * n);
+    cells.set(this.cells);
+    this.cells = cells;
     this.visible = growU(this.visible);
   }
 
@@ -66,11 +59,14 @@ export class WorkerStore {
     this.pool.set(seg, this.used);
     this.offset[slot] = this.used;
     this.used += seg.length;
-    this.lat[slot] = f.lat;
-    this.lng[slot] = f.lng;
-    this.maxCommuteKm[slot] = f.maxCommuteKm;
-    this.expectedSalary[slot] = f.expectedSalary;
-    this.relocate[slot] = f.willingToRelocate ? 1 : 0;
+    const v = unitVector(f.lat, f.lng);
+    const c = 8 * slot;
+    this.cells[c] = v[0];
+    this.cells[c + 1] = v[1];
+    this.cells[c + 2] = v[2];
+    this.cells[c + 3] = chord2OfKm(f.maxCommuteKm);
+    this.cells[c + 4] = f.willingToRelocate ? 1 : 0;
+    this.cells[c + 5] = f.expectedSalary;
     this.visible[slot] = visible ? 1 : 0;
   }
 
@@ -102,9 +98,66 @@ export class WorkerStore {
   }
 
   byteSize(): number {
-    return (
-      this.pool.byteLength + this.offset.byteLength + this.lat.byteLength * 4 + this.relocate.byteLength * 2
-    );
+    return this.pool.byteLength + this.offset.byteLength + this.cells.byteLength + this.visible.byteLength;
+  }
+}
+
+const EARTH_KM = 6371;
+
+/** Point on the unit sphere; NaN components when the coordinates are unknown. */
+export function unitVector(lat: number, lng: number): [number, number, number] {
+  if (!Number.isFinite(lat) || !Number.isFinite(lng)) {
+    return [Number.NaN, Number.NaN, Number.NaN];
+  }
+  const toRad = Math.PI / 180;
+  const cl = Math.cos(lat * toRad);
+  return [cl * Math.cos(lng * toRad), cl * Math.sin(lng * toRad), Math.sin(lat * toRad)];
+}
+
+/**
+ * Squared chord between two unit vectors that are `km` apart on the Earth's surface: the chord grows
+ * monotonically with the great-circle distance, so `chord² ≤ chord2OfKm(limit)` ⇔ `distance ≤ limit`.
+ */
+export function chord2OfKm(km: number): number {
+  if (!Number.isFinite(km)) {
+    return Number.NaN;
+  }
+  const c = 2 * Math.sin(Math.min(Math.PI, km / EARTH_KM) / 2);
+  return c * c;
+}
+
+/** First-stage columns of the job side, interleaved 4 per slot: unit vector, maximum salary. */
+export class JobColumns {
+  cells: Float64Array = new Float64Array(4 * 1024);
+  /** 1 = visible and open. */
+  visible: Uint8Array = new Uint8Array(1024);
+
+  put(slot: number, lat: number, lng: number, salaryMax: number, visible: boolean): void {
+    if (slot >= this.visible.length) {
+      let n = this.visible.length;
+      while (n <= slot) {
+        n *= 2;
+      }
+      const cells = new Float64Array(4 * n);
+      cells.set(this.cells);
+      this.cells = cells;
+      const v = new Uint8Array(n);
+      v.set(this.visible);
+      this.visible = v;
+    }
+    const v = unitVector(lat, lng);
+    const c = 4 * slot;
+    this.cells[c] = v[0];
+    this.cells[c + 1] = v[1];
+    this.cells[c + 2] = v[2];
+    this.cells[c + 3] = salaryMax;
+    this.visible[slot] = visible ? 1 : 0;
+  }
+
+  hide(slot: number): void {
+    if (slot < this.visible.length) {
+      this.visible[slot] = 0;
+    }
   }
 }
 
