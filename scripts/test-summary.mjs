@@ -1,6 +1,18 @@
 // Prints one closing line for the whole run from vitest's JSON reports, with the count per project.
 import { readFileSync } from 'node:fs';
 
+// vitest's JSON report does not name the project; the file suffix tells the tier (STYLE.md rule 10).
+// Every API file runs twice, once on PGlite and once on PostgreSQL.
+function tierOf(file) {
+  if (file.includes('/tests/e2e/')) {
+    return 'browser (e2e)';
+  }
+  if (file.endsWith('.int.test.ts')) {
+    return 'API (int-pglite + int-postgres)';
+  }
+  return 'unit';
+}
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -17,7 +29,7 @@ for (const file of process.argv.slice(2)) {
   const tz = file.includes('shanghai') ? ' (Asia/Shanghai)' : '';
   for (const suite of report.testResults ?? []) {
     for (const test of suite.assertionResults ?? []) {
-      const project = (suite.name.includes('/tests/e2e/') ? 'e2e' : (test.projectName ?? 'unknown')) + tz;
+      const project = tierOf(suite.name) + tz;
       const counts = perProject.get(project) ?? { passed: 0, failed: 0 };
       if (test.status === 'passed') {
         passed += 1;
