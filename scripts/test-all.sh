@@ -21,7 +21,8 @@ ensure_system_packages() {
   local missing=()
   find_pg_bin >/dev/null || [ -n "${TEST_DATABASE_URL:-}" ] || missing+=(postgresql)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
-  fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+  # grep without -q reads all of fc-list's output: with -q and pipefail, fc-list's SIGPIPE would count as missing
+  fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null || missing+=(fonts-noto-cjk)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
       echo "Missing Debian packages: ${missing[*]} — install them (apt-get install ${missing[*]}) or run as root." >&2
