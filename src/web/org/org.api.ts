@@ -5,37 +5,13 @@ import { apiDownload, apiGet, apiSend, apiUpload, type Query } from '../shared/a
  * audit, reference). The shapes mirror `src/server/modules/org/org.schemas.ts`.
  */
 
-export const PERMISSIONS = [
-  'org:read',
-  'org:write',
-  'member:read',
-  'member:write',
-  'member:unmask',
-  'member:import',
-  'member:export',
-  'account:read',
-  'account:write',
-  'role:grant',
-  'account:unlock',
-  'audit:read',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
-
-/** The roles this client knows labels for; the server's list (GET /reference) is authoritative. */
-export const ROLES = [
-  'member',
-  'job_seeker',
-  'employer_hr',
-  'union_staff',
-  'legal_aid',
-  'merchant',
-  'judge',
-  'trainer',
-  'sys_admin',
-  'security_admin',
-  'audit_admin',
-] as const;
-export type Role = (typeof ROLES)[number];
+// One list of roles and permissions for server and client: the server's table (pure data, no I/O).
+export {
+  PERMISSIONS,
+  type Permission,
+  ROLES,
+  type Role,
+} from '../../server/platform/auth/permissions.ts';
 
 export const ORG_KINDS = [
   'national',
