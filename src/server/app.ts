@@ -14,10 +14,11 @@ import { createEmploymentModule } from './modules/employment/index.ts';
 import { createLivestreamModule } from './modules/livestream/index.ts';
 import { createOrgModule } from './modules/org/index.ts';
 import { type AccessRule, installGuard } from './platform/auth/guard.ts';
+import { createSessionCache } from './platform/auth/session-cache.ts';
 import type { Clock } from './platform/clock.ts';
 import type { FieldCrypto } from './platform/crypto.ts';
 import { type Database, ping } from './platform/db/database.ts';
-import type { Env } from './platform/env.ts';
+import { type Env, mapTilesOf } from './platform/env.ts';
 import { AppError, registerErrors } from './platform/errors.ts';
 import { installProblemHandlers } from './platform/http/problem.ts';
 import { platformErrors } from './platform/platform.errors.ts';
@@ -96,10 +97,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await server.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  // Resolved sessions are kept for 2 s per process; sign-out and role changes drop them everywhere (bus).
+  const sessionCache = createSessionCache({ bus: deps.bus, clock: () => clock.now().getTime() });
+  server.addHook('onClose', async () => {
+    sessionCache.close();
+  });
   const org = createOrgModule({
     db: database.db,
     clock,
     crypto,
+    sessionCache,
     auth: {
       sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
       sessionMaxHours: env.SESSION_MAX_HOURS,
@@ -110,7 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         env.COOKIE_SECURE === 'true' || (env.COOKIE_SECURE === 'auto' && env.NODE_ENV === 'production'),
     },
   });
-  const accessRules = installGuard(server, { db: database.db, sessions: org.sessions });
+  const accessRules = installGuard(server, { db: database.db, sessions: sessionCache.wrap(org.sessions) });
 
   server.get('/api/health', { schema: { hide: true } }, async () => {
     await ping(database.db);
@@ -131,8 +138,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     bus: deps.bus,
     log: server.log,
+    mapTiles: mapTilesOf(env),
   });
   employment.routes(server);
+  org.organisations.onMoved(employment.onOrganisationMoved);
   // The matching index is built in the background once the server listens (tests build it on first use).
   server.addHook('onListen', async () => {
     employment.matching.warm();

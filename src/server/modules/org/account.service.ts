@@ -14,6 +14,8 @@ import type { AccountView } from './org.schemas.ts';
 export interface AccountServiceDeps {
   db: Db;
   clock: Clock;
+  /** Drops cached sessions of these accounts in every API process (platform/auth/session-cache.ts). */
+  forgetSessions?: (accountIds: string[]) => Promise<void>;
   policy: {
     sessionIdleMinutes: number;
     sessionMaxHours: number;
@@ -29,7 +31,8 @@ function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
-export function createAccountService({ db, clock, policy }: AccountServiceDeps) {
+export function createAccountService({ db, clock, policy, forgetSessions }: AccountServiceDeps) {
+  const forget = (accountId: string) => forgetSessions?.([accountId]) ?? Promise.resolve();
   async function loadGrants(accountId: string) {
     return (await repo.grantsOf(db, [accountId])).map((g) => ({
       id: g.id,
@@ -146,13 +149,16 @@ export function createAccountService({ db, clock, policy }: AccountServiceDeps) 
       return { token, accountId: account.id };
     },
 
-    /** Resolves a session cookie to the actor, sliding the idle timeout; null when expired or revoked. */
+    /**
+     * Resolves a session cookie to the actor (one statement: session, account, member link and
+     * grants), sliding the idle timeout; null when expired or revoked.
+     */
     async resolveSession(token: string): Promise<Actor | null> {
       if (token.length < 20 || token.length > 100) {
         return null;
       }
       const now = clock.now();
-      const session = await repo.findLiveSession(db, tokenHash(token), now);
+      const session = await repo.findSessionActor(db, tokenHash(token), now);
       if (session?.status !== 'active') {
         return null;
       }
@@ -163,14 +169,18 @@ export function createAccountService({ db, clock, policy }: AccountServiceDeps) 
       if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
         await repo.touchSession(db, session.id, now);
       }
-      const member = await repo.findMemberByAccount(db, session.accountId);
       return {
         accountId: session.accountId,
         username: session.username,
         displayName: session.displayName,
         sessionId: session.id,
-        memberId: member?.id ?? null,
-        grants: (await loadGrants(session.accountId)).map(({ id: _id, ...g }) => g),
+        memberId: session.memberId,
+        grants: session.grants.map((g) => ({
+          role: g.role as Role,
+          orgId: g.orgId,
+          orgPath: g.orgPath,
+          orgName: g.orgName,
+        })),
       };
     },
 
@@ -185,6 +195,7 @@ export function createAccountService({ db, clock, policy }: AccountServiceDeps) 
           orgPath: actor.grants[0]?.orgPath ?? null,
         });
       });
+      await forget(actor.accountId);
     },
 
     permissionsOf(actor: Actor): Permission[] {
@@ -210,6 +221,7 @@ export function createAccountService({ db, clock, policy }: AccountServiceDeps) 
           detail: 'password changed',
         });
       });
+      await forget(account.id);
     },
 
     /**
@@ -323,6 +335,7 @@ export function createAccountService({ db, clock, policy }: AccountServiceDeps) 
           after: { role, orgId },
         });
       });
+      await forget(accountId);
       return (
         await toView((await repo.listAccountsInScope(db, scope, undefined)).filter((a) => a.id === accountId))
       )[0]!;
@@ -346,6 +359,7 @@ export function createAccountService({ db, clock, policy }: AccountServiceDeps) 
           before: { role: grant.role, orgId: grant.orgId },
         });
       });
+      await forget(accountId);
     },
 
     async unlock(ctx: ServiceContext, scope: Scope, accountId: string): Promise<void> {

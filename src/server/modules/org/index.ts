@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../platform/auth/permissions.ts';
+import type { SessionCache } from '../../platform/auth/session-cache.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCrypto } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -22,12 +23,14 @@ export { ETHNIC_GROUPS } from './ethnic-groups.ts';
 export type { MemberService } from './member.service.ts';
 export { MEMBER_IMPORT_HEADERS } from './member.service.ts';
 export type { MemberInput, MemberView, OrganisationView } from './org.schemas.ts';
-export type { OrganisationService } from './organisation.service.ts';
+export type { OrganisationMovedListener, OrganisationService } from './organisation.service.ts';
 
 export interface OrgModuleDeps {
   db: Db;
   clock: Clock;
   crypto: FieldCrypto;
+  /** Told when what a signed-in account may do changes (sign-out, roles, password, member link). */
+  sessionCache?: Pick<SessionCache, 'forget' | 'forgetAll'>;
   auth: {
     sessionIdleMinutes: number;
     sessionMaxHours: number;
@@ -40,11 +43,17 @@ export interface OrgModuleDeps {
 
 export function createOrgModule(deps: OrgModuleDeps) {
   registerErrors(orgErrors);
-  const organisations = createOrganisationService(deps);
-  const members = createMemberService(deps);
+  const organisations = createOrganisationService({
+    ...deps,
+    // A moved subtree changes the paths cached sessions' roles reach.
+    forgetAllSessions: () => deps.sessionCache?.forgetAll() ?? Promise.resolve(),
+  });
+  const forgetSessions = (accountIds: string[]) => deps.sessionCache?.forget(accountIds) ?? Promise.resolve();
+  const members = createMemberService({ ...deps, forgetSessions });
   const accounts = createAccountService({
     db: deps.db,
     clock: deps.clock,
+    forgetSessions,
     policy: {
       sessionIdleMinutes: deps.auth.sessionIdleMinutes,
       sessionMaxHours: deps.auth.sessionMaxHours,

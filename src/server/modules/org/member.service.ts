@@ -32,6 +32,8 @@ export interface MemberServiceDeps {
   db: Db;
   clock: Clock;
   crypto: FieldCrypto;
+  /** Drops cached sessions of accounts whose member link changed. */
+  forgetSessions?: (accountIds: string[]) => Promise<void>;
 }
 
 type MemberRow = NonNullable<Awaited<ReturnType<typeof repo.findMember>>>;
@@ -64,7 +66,7 @@ const STATUS_LABEL: Record<string, string> = {
   left: '退会',
 };
 
-export function createMemberService({ db, clock, crypto }: MemberServiceDeps) {
+export function createMemberService({ db, clock, crypto, forgetSessions }: MemberServiceDeps) {
   function toView(row: MemberRow, unmasked: boolean): MemberView {
     return {
       id: row.id,
@@ -266,6 +268,7 @@ export function createMemberService({ db, clock, crypto }: MemberServiceDeps) {
     /** Links a member record to the account its owner signs in with. */
     async linkAccount(memberId: string, accountId: string): Promise<void> {
       await repo.updateMember(db, memberId, { accountId, updatedAt: clock.now() });
+      await forgetSessions?.([accountId]);
     },
 
     async count(scope: Scope): Promise<number> {

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, ilike, isNull, like, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/auth/scope.ts';
-import type { Executor } from '../../platform/db/database.ts';
+import { type Executor, queryRows } from '../../platform/db/database.ts';
 import { escapeLike, inScope } from '../../platform/db/scope-sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import { accounts, members, organisations, roleGrants, sessions } from './org.tables.ts';
@@ -464,6 +464,46 @@ export async function findLiveSession(executor: Executor, tokenHash: string, now
     .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
     .limit(1);
   return rows[0];
+}
+
+/**
+ * Everything a request needs about its session in one statement: the session, its account,
+ * the member record linked to it and its role grants (closest to the root first).
+ */
+type SessionGrant = { role: string; orgId: string; orgPath: string; orgName: string };
+
+export async function findSessionActor(executor: Executor, tokenHash: string, now: Date) {
+  const rows = await queryRows<{
+    id: string;
+    accountId: string;
+    lastSeenAt: Date | string;
+    username: string;
+    displayName: string;
+    status: string;
+    memberId: string | null;
+    grants: SessionGrant[] | string;
+  }>(
+    executor,
+    sql`select s.id, s.account_id as "accountId", s.last_seen_at as "lastSeenAt",
+        a.username, a.display_name as "displayName", a.status,
+        (select m.id from ${members} m where m.account_id = s.account_id limit 1) as "memberId",
+        coalesce((select json_agg(json_build_object('role', g.role, 'orgId', g.org_id, 'orgPath', o.path, 'orgName', o.name)
+                                  order by o.depth, g.granted_at)
+                  from ${roleGrants} g join ${organisations} o on o.id = g.org_id
+                  where g.account_id = s.account_id), '[]'::json) as "grants"
+      from ${sessions} s join ${accounts} a on a.id = s.account_id
+      where s.token_hash = ${tokenHash} and s.revoked_at is null and s.expires_at > ${now.toISOString()}::timestamptz
+      limit 1`,
+  );
+  const row = rows[0];
+  if (!row) {
+    return undefined;
+  }
+  return {
+    ...row,
+    lastSeenAt: new Date(row.lastSeenAt),
+    grants: typeof row.grants === 'string' ? (JSON.parse(row.grants) as SessionGrant[]) : row.grants,
+  };
 }
 
 export async function touchSession(executor: Executor, id: string, now: Date) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Scope } from '../../platform/auth/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
 import { sortKey } from '../../platform/sort-key.ts';
@@ -10,9 +10,17 @@ import { assertOrgInScope } from './org.policies.ts';
 import * as repo from './org.repository.ts';
 import type { CreateOrganisationBody, OrganisationView } from './org.schemas.ts';
 
+/**
+ * Called inside the move's transaction with the subtree's old and new path prefixes, so modules
+ * that keep copies of organisation paths rewrite them atomically with the move (org imports none).
+ */
+export type OrganisationMovedListener = (tx: Tx, oldPath: string, newPath: string) => Promise<void>;
+
 export interface OrganisationServiceDeps {
   db: Db;
   clock: Clock;
+  /** Drops every cached session after a move (their roles' paths changed). */
+  forgetAllSessions?: () => Promise<void>;
 }
 
 function toView(row: repo.OrganisationListRow): OrganisationView {
@@ -30,7 +38,9 @@ function toView(row: repo.OrganisationListRow): OrganisationView {
   };
 }
 
-export function createOrganisationService({ db, clock }: OrganisationServiceDeps) {
+export function createOrganisationService({ db, clock, forgetAllSessions }: OrganisationServiceDeps) {
+  const movedListeners: OrganisationMovedListener[] = [];
+
   async function getView(scope: Scope, id: string): Promise<OrganisationView> {
     const rows = await repo.listOrganisations(db, scope, { includeClosed: true });
     const row = rows.find((r) => r.id === id);
@@ -41,6 +51,11 @@ export function createOrganisationService({ db, clock }: OrganisationServiceDeps
   }
 
   return {
+    /** Registers a module's listener for subtree moves (wired once in app.ts). */
+    onMoved(listener: OrganisationMovedListener): void {
+      movedListeners.push(listener);
+    },
+
     async list(
       scope: Scope,
       filter: { parentId?: string | undefined; q?: string | undefined; includeClosed?: boolean },
@@ -162,6 +177,9 @@ export function createOrganisationService({ db, clock }: OrganisationServiceDeps
           });
         }
         await repo.moveSubtree(tx, org, parent, clock.now());
+        for (const listener of movedListeners) {
+          await listener(tx, org.path, `${parent.path}${org.id}/`);
+        }
         await recordAudit(tx, ctx.audit, {
           action: 'move',
           entity: 'organisation',
@@ -172,6 +190,7 @@ export function createOrganisationService({ db, clock }: OrganisationServiceDeps
           after: { parentId: parent.id, path: `${parent.path}${org.id}/` },
         });
       });
+      await forgetAllSessions?.();
       return getView(scope, id);
     },
 

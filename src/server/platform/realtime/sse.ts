@@ -14,6 +14,19 @@ function frame(event: { id?: number; type: string; data: unknown }): string {
   return `${id}event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
 }
 
+// One bus event goes to every stream of its topic in this process (thousands for a live
+// session): it is serialised once, not once per stream.
+const frames = new WeakMap<BusEvent, string>();
+
+function frameOf(event: BusEvent): string {
+  let text = frames.get(event);
+  if (text === undefined) {
+    text = frame(event);
+    frames.set(event, text);
+  }
+  return text;
+}
+
 function isInjected(request: FastifyRequest): boolean {
   return request.headers['user-agent'] === 'lightMyRequest';
 }
@@ -49,7 +62,7 @@ export async function streamTopic(
     if (event.id) {
       lastSent = event.id;
     }
-    res.write(frame(event));
+    res.write(frameOf(event));
   };
   const unsubscribe = options.bus.subscribe(options.topic, (event) => {
     if (ready) {
