@@ -188,6 +188,9 @@ describe('employment: a Guizhou student applies, 宁波甬江 hires', () => {
 
     await phone.goto(`${baseUrl}/resume`);
     await expect.poll(() => phone.getByLabel('姓名').inputValue()).toBe(name);
+    // The school given at registration is the profile's own field, not a line of the summary.
+    expect(await phone.getByLabel('学校', { exact: true }).inputValue()).toBe('贞丰县中等职业学校');
+    expect(await phone.getByLabel('自我介绍').inputValue()).toBe('');
     await phone.getByLabel('期望工种').fill('数控车工、装配工');
     await phone.getByLabel('技能', { exact: true }).fill('数控车床、看图纸');
     await phone.getByRole('button', { name: '保存' }).click();
@@ -202,6 +205,12 @@ describe('employment: a Guizhou student applies, 宁波甬江 hires', () => {
     await phone.getByRole('option', { name: '磨憨' }).click();
     await phone.getByText(/共 \d+ 个服务站点/).waitFor();
     await phone.getByRole('list', { name: '附近的服务站点' }).getByText('磨憨镇就业服务站').waitFor();
+    // No tile server is configured on this server: the list with distances, and no map.
+    await phone
+      .getByText(/\d+(\.\d+)? ?(米|公里)/)
+      .first()
+      .waitFor();
+    expect(await phone.locator('.leaflet-container').count()).toBe(0);
     await visit(phone, 'employment-service-points');
   });
 });
@@ -254,6 +263,73 @@ describe('employment console (union staff at 宁波市总工会)', () => {
       .getByRole('dialog')
       .getByRole('button', { name: /取\s*消/ })
       .click();
+  });
+
+  it('imports jobs from a .csv: the report names the bad row and field, then imports the valid rows', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: '岗位管理' }).click();
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await page.getByRole('button', { name: /导入岗位/ }).click();
+    const dialog = page.getByRole('dialog', { name: '导入岗位' });
+    await dialog.getByText('宁波市总工会').first().waitFor();
+    const title = `导入测试数控车工${Date.now().toString(36)}`;
+    const csv = [
+      '职位名称,工种,用人单位,城市,最低月薪,最高月薪,招聘人数,福利标签',
+      `${title},数控车工,${EMPLOYER},宁波市,6500,9000,2,包吃住`,
+      `${title}（夜班）,数控车工,${EMPLOYER},宁波市,6500,9000,很多,包吃住`,
+    ].join('\n');
+    await dialog.locator('input[type=file]').setInputFiles({
+      name: 'jobs.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`\uFEFF${csv}\n`, 'utf8'),
+    });
+    await dialog.getByRole('button', { name: /校验并导入/ }).click();
+    const report = dialog.getByRole('table');
+    await report.getByRole('cell', { name: '招聘人数' }).waitFor();
+    await expect.poll(() => report.getByRole('row').nth(1).getByRole('cell').first().textContent()).toBe('3');
+    await dialog.getByText(/共 2 行：已导入 0 行，1 行有误/).waitFor();
+    await visit(page, 'employment-console-jobs-import-report', { fullPage: false });
+
+    await dialog.getByRole('button', { name: /只导入其余 1 行/ }).click();
+    await dialog.getByText(/已导入 1 行/).waitFor();
+    await dialog
+      .getByRole('button', { name: /关\s*闭/ })
+      .first()
+      .click();
+    await page.getByLabel('关键词').fill(title);
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await page
+      .getByRole('cell', { name: new RegExp(title) })
+      .first()
+      .waitFor();
+  });
+
+  it('imports a school’s students as job seekers and lists them with their school', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: '求职者' }).click();
+    await page.getByRole('heading', { name: '求职者档案', level: 2 }).waitFor();
+    await page.getByRole('button', { name: /导出 Excel/ }).waitFor();
+    await page.getByRole('button', { name: /导入求职者/ }).click();
+    const dialog = page.getByRole('dialog', { name: '导入求职者' });
+    await dialog.getByText('宁波市总工会').first().waitFor();
+    const student = `龙${Date.now().toString(36).slice(-3)}`;
+    await dialog.locator('input[type=file]').setInputFiles({
+      name: 'students.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `\uFEFF姓名,意向工种,学历,学校,籍贯省份,愿意异地\n${student},数控车工,中专,贵州省机械工业学校,贵州省,是\n`,
+        'utf8',
+      ),
+    });
+    await dialog.getByText('导入后对用人单位可见').click();
+    await dialog.getByRole('button', { name: /校验并导入/ }).click();
+    await dialog.getByText('已全部导入').waitFor();
+    await dialog
+      .getByRole('button', { name: /关\s*闭/ })
+      .first()
+      .click();
+    const row = page.getByRole('row', { name: new RegExp(student) });
+    await row.getByRole('cell', { name: '贵州省机械工业学校' }).waitFor();
+    await row.getByRole('cell', { name: '可见' }).waitFor();
+    await visit(page, 'employment-console-profiles');
   });
 
   it('shows the review queue, the zones and the service points', async () => {

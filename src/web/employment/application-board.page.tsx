@@ -123,6 +123,7 @@ function ApplicantCard(props: {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {[
               a.hometownProvince,
+              a.school,
               a.education,
               a.years === null ? null : t('employment:board.years', { count: a.years }),
             ]
@@ -435,7 +436,7 @@ export function ApplicationBoardPage() {
                   </Space>
                   <div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {[c.profile.hometownProvince, c.profile.education, c.profile.city]
+                      {[c.profile.hometownProvince, c.profile.school, c.profile.education, c.profile.city]
                         .filter(Boolean)
                         .join(' · ')}
                     </Typography.Text>

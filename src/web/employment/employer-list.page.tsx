@@ -69,8 +69,13 @@ function HrAccountsDrawer({ employer, onClose }: { employer: Employer | null; on
             <List.Item>
               <List.Item.Meta
                 avatar={<TeamOutlined />}
-                title={<span className="gy-mono">{a.accountId.slice(0, 8)}</span>}
-                description={t('employment:employers.hrSince', { date: dayjs(a.since).format('YYYY-MM-DD') })}
+                title={a.displayName ?? <span className="gy-mono">{a.accountId.slice(0, 8)}</span>}
+                description={[
+                  a.username,
+                  t('employment:employers.hrSince', { date: dayjs(a.since).format('YYYY-MM-DD') }),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               />
             </List.Item>
           )}

@@ -89,6 +89,9 @@ export interface EmployerInput {
 
 export interface HrAccount {
   accountId: string;
+  /** Null for links made before names were kept with them. */
+  username: string | null;
+  displayName: string | null;
   since: string;
 }
 
@@ -130,6 +133,8 @@ export interface Job {
   publishedAt: string;
   updatedAt: string;
   score: number | null;
+  /** Present on ranked results: the engine's short reasons in the caller's language. */
+  reasons?: string[];
 }
 
 export interface JobInput {
@@ -201,6 +206,8 @@ export interface Application {
     phone: string | null;
     hometownProvince: string | null;
     education: string | null;
+    /** Absent until the server's application view carries it. */
+    school?: string | null;
     years: number | null;
     desiredTrades: string[];
     skills: string[];
@@ -245,6 +252,7 @@ export interface Profile {
   skills: string[];
   certificates: string[];
   education: string | null;
+  school: string | null;
   years: number | null;
   hometownProvince: string | null;
   city: string | null;
@@ -332,6 +340,15 @@ export interface EmploymentReference {
   applicationStatuses: { value: ApplicationStatus; label: string }[];
   trustRules: { id: string; label: string }[];
   speedsKmh: { walk: number; ebike: number };
+  /** The deployment's tile server (MAP_TILE_URL); null: no map, lists only. */
+  map: MapTiles | null;
+}
+
+export interface MapTiles {
+  tileUrl: string;
+  attribution: string | null;
+  subdomains: string[];
+  maxZoom: number;
 }
 
 export interface Figures {
@@ -368,6 +385,7 @@ export interface RegisterInput {
   orgId?: string;
   region?: string;
   hometownProvince?: string;
+  school?: string;
 }
 
 export interface ReviewItem {
@@ -411,6 +429,16 @@ export const employmentApi = {
       validRowsOnly: validRowsOnly ? 'true' : undefined,
     });
   },
+  importProfiles: (file: File, orgId: string, validRowsOnly: boolean, visible: boolean) => {
+    const form = new FormData();
+    form.append('file', file);
+    return apiUpload<ImportReport>('/api/v1/profiles/import', form, {
+      orgId,
+      validRowsOnly: validRowsOnly ? 'true' : undefined,
+      visible: visible ? 'true' : undefined,
+    });
+  },
+  exportProfiles: () => apiDownload('/api/v1/profiles/export', undefined, 'profiles.xlsx'),
 
   // applications
   apply: (jobId: string) => apiSend<MyApplication>('POST', `/api/v1/jobs/${jobId}/applications`),

@@ -5,6 +5,7 @@ import {
   EnvironmentOutlined,
   SafetyOutlined,
   SolutionOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
@@ -25,6 +26,9 @@ const ReviewQueuePage = lazy(() =>
 const ZoneListPage = lazy(() => import('./zone-list.page.tsx').then((m) => ({ default: m.ZoneListPage })));
 const ServicePointListPage = lazy(() =>
   import('./service-point-list.page.tsx').then((m) => ({ default: m.ServicePointListPage })),
+);
+const ProfileListPage = lazy(() =>
+  import('./profile-list.page.tsx').then((m) => ({ default: m.ProfileListPage })),
 );
 const EmploymentOverviewPage = lazy(() =>
   import('./overview.page.tsx').then((m) => ({ default: m.EmploymentOverviewPage })),
@@ -89,5 +93,13 @@ export const employmentConsoleRoutes: ConsoleRoute[] = [
     anyOf: ['service-point:write'],
     element: <ServicePointListPage />,
     order: 105,
+  },
+  {
+    path: 'job-seekers',
+    labelKey: 'employment:menu.profiles',
+    icon: <UserOutlined />,
+    anyOf: ['profile:read'],
+    element: <ProfileListPage />,
+    order: 106,
   },
 ];

@@ -7,6 +7,7 @@ import {
   PlusOutlined,
   ProjectOutlined,
   StopOutlined,
+  UploadOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import {
@@ -47,6 +48,7 @@ import {
 import { salaryText } from './employment-format.ts';
 import { JobFormPanel } from './job-form.panel.tsx';
 import { type Tone, ToneTag } from './tone-tag.tsx';
+import { TransferImportModal } from './transfer-import.modal.tsx';
 import { useCan, useHrEmployerIds } from './use-employment.ts';
 
 export const JOB_STATUS_BADGE: Record<JobStatus, 'default' | 'processing' | 'warning' | 'success' | 'error'> =
@@ -83,6 +85,7 @@ export function JobManagePage() {
   const [zones, setZones] = useState<Zone[]>([]);
   const [editing, setEditing] = useState<Job | null>(null);
   const [formOpen, setFormOpen] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [reloadSignal, setReloadSignal] = useState(0);
   const isStaff = can('employer:read');
   // HR see their own employer's postings only (the search also returns every public posting).
@@ -369,6 +372,11 @@ export function JobManagePage() {
             >
               {t('employment:manage.create')}
             </Button>
+            {can('employment:import') && (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                {t('employment:transfer.importJobs')}
+              </Button>
+            )}
             {can('employment:export') && (
               <Button
                 icon={<DownloadOutlined />}
@@ -497,6 +505,12 @@ export function JobManagePage() {
           }
           setReloadSignal((n) => n + 1);
         }}
+      />
+      <TransferImportModal
+        kind="jobs"
+        open={importing}
+        onClose={() => setImporting(false)}
+        onImported={() => setReloadSignal((n) => n + 1)}
       />
     </>
   );

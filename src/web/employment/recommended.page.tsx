@@ -26,7 +26,7 @@ export function RecommendedPage() {
         <ul className="gy-e-list" aria-label={t('employment:recommended.list')}>
           {list.data.map((job) => (
             <li key={job.id}>
-              <JobCard job={job} />
+              <JobCard job={job} reasons={job.reasons} />
             </li>
           ))}
         </ul>

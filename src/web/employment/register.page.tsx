@@ -40,24 +40,23 @@ export function RegisterPage() {
     setBusy(true);
     setProblem(null);
     const province = values.hometownProvince[0];
+    const school = values.school?.trim();
     try {
       await employmentApi.register({
         phone: values.phone.trim(),
         password: values.password,
         name: values.name.trim(),
         ...(province ? { hometownProvince: province, region: province } : {}),
+        ...(school ? { school } : {}),
       });
-      // The school has no field of its own on the profile: it opens the resume's summary.
-      const school = values.school?.trim();
-      if (school) {
-        await employmentApi.updateProfile({ summary: t('employment:register.schoolLine', { school }) });
-      }
       void navigate('/jobs', { replace: true });
       await refresh();
     } catch (e) {
       if (e instanceof ApiError) {
         setProblem(e.message);
-        const fields = [...e.fieldErrors()].filter(([name]) => ['phone', 'password', 'name'].includes(name));
+        const fields = [...e.fieldErrors()].filter(([name]) =>
+          ['phone', 'password', 'name', 'school'].includes(name),
+        );
         form.setFields(fields.map(([name, errors]) => ({ name: name as keyof RegisterValues, errors })));
       } else {
         setProblem(t('shared:error.unknown'));
@@ -176,7 +175,11 @@ export function RegisterPage() {
             </Picker>
           </Form.Item>
           <Form.Item name="school" label={t('employment:register.school')}>
-            <Input placeholder={t('employment:register.schoolPlaceholder')} maxLength={60} />
+            <Input
+              placeholder={t('employment:register.schoolPlaceholder')}
+              maxLength={60}
+              autoComplete="organization"
+            />
           </Form.Item>
         </Form>
         <p className="gy-w-hint">{t('employment:register.privacy')}</p>

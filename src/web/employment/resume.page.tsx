@@ -14,6 +14,7 @@ interface ResumeValues {
   skills: string;
   certificates: string;
   education: string;
+  school: string;
   years: string;
   hometownProvince: string[];
   city: string;
@@ -32,6 +33,7 @@ function valuesOf(p: Profile, separator: string): ResumeValues {
     skills: p.skills.join(separator),
     certificates: p.certificates.join(separator),
     education: p.education ?? '',
+    school: p.school ?? '',
     years: p.years === null ? '' : String(p.years),
     hometownProvince: p.hometownProvince ? [p.hometownProvince] : [],
     city: p.city ?? '',
@@ -56,6 +58,7 @@ function patchOf(v: ResumeValues): ProfilePatch {
     skills: splitList(v.skills),
     certificates: splitList(v.certificates),
     education: v.education.trim() || null,
+    school: v.school.trim() || null,
     years: numberOrNull(v.years),
     hometownProvince: v.hometownProvince[0] ?? null,
     city: v.city.trim() || null,
@@ -172,6 +175,9 @@ export function ResumePage() {
         </Form.Item>
         <Form.Item name="education" label={t('employment:resume.education')}>
           <Input placeholder={t('employment:resume.educationPlaceholder')} maxLength={20} />
+        </Form.Item>
+        <Form.Item name="school" label={t('employment:resume.school')}>
+          <Input placeholder={t('employment:register.schoolPlaceholder')} maxLength={60} />
         </Form.Item>
         <Form.Item name="years" label={t('employment:resume.years')} rules={wholeNumber(60)}>
           <Input type="number" inputMode="numeric" min={0} max={60} />

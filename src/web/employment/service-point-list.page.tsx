@@ -12,7 +12,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrgSelect } from '../org/org-select.tsx';
 import { useOrganisations } from '../org/use-org-data.ts';
@@ -26,6 +26,12 @@ import {
   type ServicePointInput,
   type ServicePointKind,
 } from './employment.api.ts';
+import { useEmploymentReference, useLoad } from './use-employment.ts';
+
+// Leaflet loads only where a tile server is configured (MAP_TILE_URL).
+const ServicePointMap = lazy(() =>
+  import('./service-point-map.tsx').then((m) => ({ default: m.ServicePointMap })),
+);
 
 /** Employment service points (union stations, community centres, the cross-border station) with coordinates. */
 export function ServicePointListPage() {
@@ -35,6 +41,16 @@ export function ServicePointListPage() {
   const [editing, setEditing] = useState<ServicePoint | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const [reloadSignal, setReloadSignal] = useState(0);
+  const tiles = useEmploymentReference()?.map ?? null;
+  const all = useLoad(
+    () => (tiles ? employmentApi.servicePoints() : Promise.resolve([])),
+    [tiles, reloadSignal],
+  );
+  const mapPoints = useMemo(
+    () =>
+      (all.data ?? []).map((p) => ({ id: p.id, name: p.name, lat: p.lat, lng: p.lng, detail: p.address })),
+    [all.data],
+  );
 
   const columns: TableColumnsType<ServicePoint> = [
     {
@@ -92,6 +108,20 @@ export function ServicePointListPage() {
         columns={columns}
         reloadSignal={reloadSignal}
         pageSizes={[100]}
+        {...(tiles
+          ? {
+              notice: (
+                <Suspense fallback={null}>
+                  <ServicePointMap
+                    tiles={tiles}
+                    points={mapPoints}
+                    label={t('employment:points.map')}
+                    height={320}
+                  />
+                </Suspense>
+              ),
+            }
+          : {})}
         search={[
           <Form.Item key="q" name="q" label={t('employment:manage.keyword')} style={{ width: '100%' }}>
             <Input allowClear />

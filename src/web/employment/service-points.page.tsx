@@ -1,9 +1,15 @@
 import { Button, Card, Empty, ErrorBlock, Selector, Skeleton, Tag } from 'antd-mobile';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { employmentApi, type Nearby, type TravelMode } from './employment.api.ts';
 import { distanceText } from './employment-format.ts';
 import { PRESET_PLACES, type PresetPlace } from './provinces.ts';
+import { useEmploymentReference } from './use-employment.ts';
+
+// Leaflet loads only where a tile server is configured.
+const ServicePointMap = lazy(() =>
+  import('./service-point-map.tsx').then((m) => ({ default: m.ServicePointMap })),
+);
 
 type Origin = { kind: 'gps'; lat: number; lng: number } | { kind: 'preset'; key: PresetPlace };
 
@@ -19,8 +25,9 @@ function coordinatesOf(origin: Origin): { lat: number; lng: number } {
 
 /**
  * 15分钟就业服务圈: service points within reach on foot or by e-bike, nearest first. Uses the
- * browser's location when the person allows it, else a city they pick. No tile server is
- * configured for maps, so this is the list with distances.
+ * browser's location when the person allows it, else a city they pick. With a tile server
+ * configured (MAP_TILE_URL) a map shows the points and the person above the list; without one,
+ * the list with distances is the whole page.
  */
 export function ServicePointsPage() {
   const { t } = useTranslation();
@@ -31,6 +38,23 @@ export function ServicePointsPage() {
   const [minutes, setMinutes] = useState<number>(15);
   const [result, setResult] = useState<Nearby | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const tiles = useEmploymentReference()?.map ?? null;
+  const here = coordinatesOf(origin);
+  const me = useMemo(
+    () => ({ lat: here.lat, lng: here.lng, label: t('employment:near.you') }),
+    [here.lat, here.lng, t],
+  );
+  const mapPoints = useMemo(
+    () =>
+      (result?.items ?? []).map((p) => ({
+        id: p.id,
+        name: p.name,
+        lat: p.lat,
+        lng: p.lng,
+        detail: distanceText(p.distanceMetres, t),
+      })),
+    [result, t],
+  );
 
   useEffect(() => {
     let cancelled = false;
@@ -134,6 +158,13 @@ export function ServicePointsPage() {
               speed: result.speedKmh,
             })}
           </p>
+          {tiles && (
+            <Suspense fallback={<Skeleton.Paragraph lineCount={5} animated />}>
+              <div className="gy-e-map">
+                <ServicePointMap tiles={tiles} points={mapPoints} me={me} label={t('employment:near.map')} />
+              </div>
+            </Suspense>
+          )}
           {result.items.length === 0 ? (
             <Empty description={t('employment:near.empty')} />
           ) : (

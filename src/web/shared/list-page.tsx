@@ -291,7 +291,10 @@ export function ListPage<T, F extends object>(props: ListPageProps<T, F>) {
               loading={loading}
               pagination={false}
               size="middle"
-              locale={{ emptyText: t('shared:list.empty') }}
+              locale={{
+                // antd draws a plain-text empty cell in the disabled grey (contrast below 4.5:1).
+                emptyText: <span style={{ color: '#595959' }}>{t('shared:list.empty')}</span>,
+              }}
               {...(props.expandable ? { expandable: props.expandable } : {})}
               {...(props.bulkActions
                 ? {

@@ -1,6 +1,6 @@
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { maskPhone } from '../../platform/identity.ts';
@@ -27,10 +27,27 @@ import { suggestCandidatesForJob } from './recommendation.seam.ts';
 
 type EventRow = Awaited<ReturnType<typeof repo.eventsOf>>[number];
 
+/** Where an application came from, kept on it (e.g. `{ kind: 'live-session', ref: sessionId }`). */
+export interface ApplicationSource {
+  kind: string;
+  ref: string;
+}
+
+export interface ApplyOptions {
+  source?: ApplicationSource;
+  /** Runs in the application's transaction after it is written; throwing rolls the application back. */
+  within?: (
+    tx: Executor,
+    application: { id: string; jobId: string; employerId: string; createdAt: Date },
+  ) => Promise<void>;
+}
+
 /** Steps never repeat within one application, so the pipeline order breaks ties between equal times. */
 const STEP_ORDER = ['submitted', 'viewed', 'interview', 'hired', 'onboarded', 'rejected', 'withdrawn'];
 
-function history(events: EventRow[], applicationId: string, locale: Locale) {
+type HistoryRow = Pick<EventRow, 'applicationId' | 'fromStatus' | 'toStatus' | 'actorName' | 'note' | 'at'>;
+
+function history(events: HistoryRow[], applicationId: string, locale: Locale) {
   return events
     .filter((e) => e.applicationId === applicationId)
     .sort(
@@ -72,6 +89,7 @@ function employerView(
       phone: a.phone && !unmasked ? maskPhone(a.phone) : a.phone,
       hometownProvince: a.hometownProvince,
       education: a.education,
+      school: a.school,
       years: a.years,
       desiredTrades: a.desiredTrades,
       skills: a.skills,
@@ -86,7 +104,21 @@ function employerView(
   };
 }
 
-function workerView(row: repo.ApplicationRow, events: EventRow[], locale: Locale): MyApplicationView {
+type WorkerRow = Pick<
+  repo.ApplicationRow,
+  | 'id'
+  | 'jobId'
+  | 'jobTitle'
+  | 'employerName'
+  | 'jobCity'
+  | 'jobSalaryMin'
+  | 'jobSalaryMax'
+  | 'jobStatus'
+  | 'status'
+  | 'createdAt'
+>;
+
+function workerView(row: WorkerRow, events: HistoryRow[], locale: Locale): MyApplicationView {
   const status = row.status as ApplicationStatus;
   return {
     id: row.id,
@@ -163,8 +195,13 @@ export function createApplicationService({
   }
 
   return {
-    /** One tap: applies with the caller's profile. No duplicates, nothing to a closed or full posting. */
-    async apply(ctx: ServiceContext, jobId: string): Promise<MyApplicationView> {
+    /**
+     * One tap: applies with the caller's profile. No duplicates, nothing to a closed or full
+     * posting. `source` records where the tap came from (e.g. a live session) on the
+     * application; `within` runs inside the same transaction once the application is written,
+     * so a caller's own record of it (livestream's) commits or rolls back with it.
+     */
+    async apply(ctx: ServiceContext, jobId: string, options: ApplyOptions = {}): Promise<MyApplicationView> {
       const actor = ctx.actor;
       if (!actor) {
         throw new AppError('auth/unauthenticated');
@@ -172,22 +209,22 @@ export function createApplicationService({
       const now = clock.now();
       // Outside the transaction: it may ask the org module (its own connection) about the member.
       const profile = await profiles.ensure(db, actor);
-      const id = await db.transaction(async (tx) => {
+      const job = await db.transaction(async (tx) => {
         const job = await repo.findJob(tx, jobId);
         if (!job) {
           throw new AppError('employment/job-not-found');
         }
-        if (await repo.applicationExists(tx, jobId, actor.accountId)) {
-          throw new AppError('employment/duplicate-application');
+        if (!isPubliclyVisible(job) || job.placesLeft <= 0) {
+          // An earlier application is what the applicant most needs to hear about.
+          if (await repo.applicationExists(tx, jobId, actor.accountId)) {
+            throw new AppError('employment/duplicate-application');
+          }
+          throw new AppError(isPubliclyVisible(job) ? 'employment/job-full' : 'employment/job-closed');
         }
-        if (!isPubliclyVisible(job)) {
-          throw new AppError('employment/job-closed');
-        }
-        if (job.placesLeft <= 0) {
-          throw new AppError('employment/job-full');
-        }
-        const zones = await repo.zonesOfJobs(tx, [jobId]);
-        const origins = [...job.priorityOrigins, ...zones.flatMap((z) => z.provinces)];
+        // Zones only matter for an applicant whose home province is known.
+        const origins = profile.hometownProvince
+          ? [...job.priorityOrigins, ...(await repo.zonesOfJobs(tx, [jobId])).flatMap((z) => z.provinces)]
+          : [];
         const applicationId = await repo.insertApplication(tx, {
           jobId,
           employerId: job.employerId,
@@ -196,11 +233,13 @@ export function createApplicationService({
           accountId: actor.accountId,
           status: 'submitted',
           priority: isPriorityOrigin(profile.hometownProvince, origins),
+          sourceKind: options.source?.kind ?? null,
+          sourceRef: options.source?.ref ?? null,
           createdAt: now,
           updatedAt: now,
         });
         if (!applicationId) {
-          // Two taps at once: the unique index keeps one.
+          // Applied before, or two taps at once: the unique index keeps one.
           throw new AppError('employment/duplicate-application');
         }
         await repo.insertEvent(tx, {
@@ -217,11 +256,38 @@ export function createApplicationService({
           entityId: applicationId,
           orgId: job.orgId,
           orgPath: job.orgPath,
-          after: { jobId },
+          after: options.source
+            ? { jobId, source: `${options.source.kind}:${options.source.ref}` }
+            : { jobId },
         });
-        return applicationId;
+        await options.within?.(tx, { id: applicationId, jobId, employerId: job.employerId, createdAt: now });
+        return { ...job, applicationId };
       });
-      return mineOne(ctx, id);
+      // What was just written, without reading it back.
+      const event: HistoryRow = {
+        applicationId: job.applicationId,
+        fromStatus: null,
+        toStatus: 'submitted',
+        actorName: actor.displayName,
+        note: null,
+        at: now,
+      };
+      return workerView(
+        {
+          id: job.applicationId,
+          jobId,
+          jobTitle: job.title,
+          employerName: job.employerName,
+          jobCity: job.city,
+          jobSalaryMin: job.salaryMin,
+          jobSalaryMax: job.salaryMax,
+          jobStatus: job.status,
+          status: 'submitted',
+          createdAt: now,
+        },
+        [event],
+        ctx.locale,
+      );
     },
 
     /**

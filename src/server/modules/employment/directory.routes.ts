@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireScope } from '../../platform/auth/guard.ts';
+import type { MapTiles } from '../../platform/env.ts';
 import { contextOf } from '../../platform/http/context.ts';
 import { IdParamSchema } from '../../platform/http/fields.ts';
 import { APPLICATION_STATUS_LABELS, APPLICATION_STATUSES } from './application.pipeline.ts';
@@ -45,6 +46,7 @@ export function directoryRoutes(
     profiles: ProfileService;
     transfer: TransferService;
     overview: OverviewService;
+    mapTiles: MapTiles | null;
   },
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -65,6 +67,17 @@ export function directoryRoutes(
             applicationStatuses: z.array(z.object({ value: z.string(), label: z.string() })),
             trustRules: z.array(z.object({ id: z.string(), label: z.string() })),
             speedsKmh: z.object({ walk: z.number(), ebike: z.number() }),
+            map: z
+              .object({
+                tileUrl: z.string().describe('Leaflet URL template with {s}, {z}, {x}, {y}'),
+                attribution: z.string().nullable(),
+                subdomains: z.array(z.string()).describe('Values of {s}'),
+                maxZoom: z.number().int(),
+              })
+              .nullable()
+              .describe(
+                'The tile server for maps (MAP_TILE_URL); null: none configured, show lists. Coordinates are drawn as stored (WGS-84).',
+              ),
           }),
         },
       },
@@ -85,6 +98,7 @@ export function directoryRoutes(
           label: rule.reason[locale].replace(/（.*）|\(.*\)/, '').trim(),
         })),
         speedsKmh: SPEED_KMH,
+        map: deps.mapTiles,
       };
     },
   );

@@ -11,7 +11,12 @@ import type { OrgModule } from '../org/index.ts';
 import { accessOf } from './employment.access.ts';
 import { assertMayActFor } from './employment.policies.ts';
 import * as repo from './employment.repository.ts';
-import type { CreateEmployerBody, EmployerView, UpdateEmployerBody } from './employment.schemas.ts';
+import type {
+  CreateEmployerBody,
+  EmployerView,
+  HrAccountView,
+  UpdateEmployerBody,
+} from './employment.schemas.ts';
 import { normalizeCity } from './employment.text.ts';
 
 export interface EmploymentServiceDeps {
@@ -227,7 +232,7 @@ export function createEmployerService({ db, clock, org }: EmploymentServiceDeps)
       ctx: ServiceContext,
       id: string,
       body: { username: string; displayName: string; phone?: string | undefined; password: string },
-    ): Promise<{ accountId: string; since: string }> {
+    ): Promise<HrAccountView> {
       const employer = await loadFor(ctx, id, 'employer:write');
       const accountId = await org.accounts.create(ctx, {
         username: body.username,
@@ -236,33 +241,48 @@ export function createEmployerService({ db, clock, org }: EmploymentServiceDeps)
         password: body.password,
         grants: [{ role: 'employer_hr', orgId: employer.orgId }],
       });
-      await this.linkHr(ctx, employer.id, accountId);
-      return { accountId, since: clock.now().toISOString() };
+      await this.linkHr(ctx, employer.id, {
+        id: accountId,
+        username: body.username,
+        displayName: body.displayName,
+      });
+      return {
+        accountId,
+        username: body.username,
+        displayName: body.displayName,
+        since: clock.now().toISOString(),
+      };
     },
 
     /** Links an existing account to an employer as its HR (used by the seed and by createHrAccount). */
-    async linkHr(ctx: ServiceContext, employerId: string, accountId: string): Promise<void> {
+    async linkHr(
+      ctx: ServiceContext,
+      employerId: string,
+      account: { id: string; username: string; displayName: string },
+    ): Promise<void> {
       const employer = await repo.findEmployer(db, employerId);
       if (!employer) {
         throw new AppError('employment/employer-not-found');
       }
       await db.transaction(async (tx) => {
-        await repo.linkHrAccount(tx, employerId, accountId);
+        await repo.linkHrAccount(tx, employerId, account);
         await recordAudit(tx, ctx.audit, {
           action: 'grant',
           entity: 'employer',
           entityId: employerId,
           orgId: employer.orgId,
           orgPath: employer.orgPath,
-          after: { hrAccountId: accountId },
+          after: { hrAccountId: account.id, username: account.username },
         });
       });
     },
 
-    async hrAccounts(ctx: ServiceContext, id: string) {
+    async hrAccounts(ctx: ServiceContext, id: string): Promise<HrAccountView[]> {
       await loadFor(ctx, id, 'employer:write');
       return (await repo.hrAccountsOf(db, id)).map((r) => ({
         accountId: r.accountId,
+        username: r.username,
+        displayName: r.displayName,
         since: r.since.toISOString(),
       }));
     },

@@ -16,6 +16,19 @@ export function creditCode(): string {
   return `${first17}${creditCodeCheckChar(first17)}`;
 }
 
+/** A multipart/form-data body with one file in the field `file` (the import routes). */
+export function multipart(filename: string, data: Buffer) {
+  const boundary = `----gy${Date.now()}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
 export function employmentFactory(h: Harness) {
   async function post(cookie: string, url: string, payload: unknown) {
     return h.request(cookie, { method: 'POST', url, payload: payload as Record<string, unknown> });

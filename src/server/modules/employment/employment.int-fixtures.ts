@@ -37,7 +37,7 @@ export async function employer(h: Harness, orgId: string) {
   const accounts = await h.app.modules.org.accounts.list(h.rootScope('account:read'), undefined);
   for (const account of accounts) {
     if (account.grants.some((g) => g.role === 'employer_hr' && g.orgId === orgId)) {
-      await employment.employers.linkHr(h.ctx, created.id, account.id);
+      await employment.employers.linkHr(h.ctx, created.id, account);
     }
   }
   return created;

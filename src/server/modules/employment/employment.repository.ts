@@ -144,13 +144,30 @@ export async function employerIdsOfAccount(executor: Executor, accountId: string
   return rows.map((r) => r.employerId);
 }
 
-export async function linkHrAccount(executor: Executor, employerId: string, accountId: string) {
-  await executor.insert(employerAccounts).values({ employerId, accountId }).onConflictDoNothing();
+export async function linkHrAccount(
+  executor: Executor,
+  employerId: string,
+  account: { id: string; username: string; displayName: string },
+) {
+  await executor
+    .insert(employerAccounts)
+    .values({
+      employerId,
+      accountId: account.id,
+      username: account.username,
+      displayName: account.displayName,
+    })
+    .onConflictDoNothing();
 }
 
 export function hrAccountsOf(executor: Executor, employerId: string) {
   return executor
-    .select({ accountId: employerAccounts.accountId, since: employerAccounts.createdAt })
+    .select({
+      accountId: employerAccounts.accountId,
+      username: employerAccounts.username,
+      displayName: employerAccounts.displayName,
+      since: employerAccounts.createdAt,
+    })
     .from(employerAccounts)
     .where(eq(employerAccounts.employerId, employerId))
     .orderBy(asc(employerAccounts.createdAt));

@@ -113,7 +113,13 @@ export const CreateHrAccountBodySchema = z.strictObject({
   password: z.string().min(1).max(128),
 });
 
-export const HrAccountSchema = z.object({ accountId: z.uuid(), since: z.string() });
+export const HrAccountSchema = z.object({
+  accountId: z.uuid(),
+  username: z.string().nullable().describe('Signs in with this (as it was when the account was linked)'),
+  displayName: z.string().nullable(),
+  since: z.string(),
+});
+export type HrAccountView = z.infer<typeof HrAccountSchema>;
 
 // ── jobs ─────────────────────────────────────────────────────────────────────
 
@@ -329,6 +335,7 @@ const ProfileFields = {
   skills: list(),
   certificates: list(),
   education: plainText(20).nullable(),
+  school: plainText(60).nullable().describe('School or college, e.g. 贞丰县中等职业学校'),
   years: z.number().int().min(0).max(60).nullable(),
   hometownProvince: plainText(20).nullable().describe('e.g. 贵州省'),
   city: plainText(20).nullable(),
@@ -353,6 +360,7 @@ export const ProfileImportRowSchema = z.strictObject({
   skills: list().default([]),
   certificates: list().default([]),
   education: ProfileFields.education.optional(),
+  school: ProfileFields.school.optional(),
   years: ProfileFields.years.optional(),
   hometownProvince: ProfileFields.hometownProvince.optional(),
   city: ProfileFields.city.optional(),
@@ -378,6 +386,7 @@ export const ProfileSchema = z.object({
   skills: z.array(z.string()),
   certificates: z.array(z.string()),
   education: z.string().nullable(),
+  school: z.string().nullable(),
   years: z.number().int().nullable(),
   hometownProvince: z.string().nullable(),
   city: z.string().nullable(),
@@ -519,6 +528,7 @@ export const ApplicationSchema = z.object({
     phone: z.string().nullable(),
     hometownProvince: z.string().nullable(),
     education: z.string().nullable(),
+    school: z.string().nullable(),
     years: z.number().int().nullable(),
     desiredTrades: z.array(z.string()),
     skills: z.array(z.string()),
@@ -580,6 +590,7 @@ export const RegisterBodySchema = z.strictObject({
     .optional()
     .describe('Province (贵州 / 贵州省 / 52) whose union serves the job seeker, when orgId is not given'),
   hometownProvince: plainText(20).optional(),
+  school: plainText(60).optional().describe('School or college, e.g. 贞丰县中等职业学校'),
 });
 export type RegisterBody = z.infer<typeof RegisterBodySchema>;
 

@@ -662,6 +662,7 @@ function guizhouProfiles(
           : [],
       city: random.pick(['贞丰', '贞丰', '兴义']),
       hometownProvince: '贵州省',
+      school,
     };
     rows.push({
       ...p,
@@ -927,7 +928,7 @@ export async function seedEmployment(
     : undefined;
   const yongjiang = byName.get('宁波甬江汽车零部件有限公司')!;
   if (hr) {
-    await modules.employment.employers.linkHr(ctx, yongjiang.id, hr.id);
+    await modules.employment.employers.linkHr(ctx, yongjiang.id, hr);
   }
 
   // The 黔籍员工优先 zone: every Ningbo posting of the 甬黔 fair.
@@ -1045,7 +1046,8 @@ export async function seedEmployment(
       name: s.displayName.replace(/^贞丰中职 /, ''),
       hometownProvince: s.hometown,
       desiredTrades: s.trades,
-      summary: '贞丰县中等职业学校2026届毕业生，参加了甬黔同心云端招聘。',
+      summary: '2026届毕业生，参加了甬黔同心云端招聘。',
+      school: '贞丰县中等职业学校',
       education: '中专',
       years: 0,
       city: '贞丰',

@@ -63,6 +63,9 @@ export const employerAccounts = pgTable(
       .notNull()
       .references(() => employers.id),
     accountId: uuid('account_id').notNull(),
+    /** Copies of the account's names (org module's) taken when it was linked, for the HR list. */
+    username: text('username'),
+    displayName: text('display_name'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -198,6 +201,8 @@ export const profiles = pgTable(
     skills: textArray('skills'),
     certificates: textArray('certificates'),
     education: text('education'),
+    /** School or college (e.g. 贞丰县中等职业学校), for students and recent graduates. */
+    school: text('school'),
     years: integer('years'),
     hometownProvince: text('hometown_province'),
     city: text('city'),
@@ -236,6 +241,9 @@ export const applications = pgTable(
     /** The applicant's hometown is one of the job's priority origins or of a zone holding the job. */
     priority: boolean('priority').notNull().default(false),
     employerNote: text('employer_note'),
+    /** Where the tap came from, e.g. `live-session` + the session's id; null for the job page. */
+    sourceKind: text('source_kind'),
+    sourceRef: text('source_ref'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

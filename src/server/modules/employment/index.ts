@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
+import type { MapTiles } from '../../platform/env.ts';
 import { registerErrors } from '../../platform/errors.ts';
 import type { RealtimeBus } from '../../platform/realtime/bus.ts';
 import type { OrgModule } from '../org/index.ts';
@@ -47,6 +48,8 @@ export interface EmploymentModuleDeps {
   /** Announces matching-index changes to the other API processes (optional: one process needs none). */
   bus?: RealtimeBus | undefined;
   log?: { warn(obj: unknown, msg?: string): void; info(obj: unknown, msg?: string): void } | undefined;
+  /** The tile server of the service-point maps (MAP_TILE_*), or null for lists only. */
+  mapTiles?: MapTiles | null | undefined;
 }
 
 export function createEmploymentModule(deps: EmploymentModuleDeps) {
@@ -79,14 +82,24 @@ export function createEmploymentModule(deps: EmploymentModuleDeps) {
     /** The matching engine fed from our tables (built on first use, or `matching.warm()` after listen). */
     matching,
     allocation,
-    /** For the org module to call when a subtree moves: our copies of organisation paths follow. */
-    onOrganisationMoved: (oldPath: string, newPath: string) => rewriteOrgPaths(db, oldPath, newPath),
+    /**
+     * Registered with org's `organisations.onMoved` in app.ts: our copies of organisation paths
+     * follow a subtree move inside the move's transaction.
+     */
+    onOrganisationMoved: (tx: Tx, oldPath: string, newPath: string) => rewriteOrgPaths(tx, oldPath, newPath),
     routes(app: FastifyInstance): void {
       workerRoutes(app, { registration, profiles, applications, notifications, cookie: deps.cookie });
       employerRoutes(app, { employers });
       jobRoutes(app, { jobs, applications, transfer });
       applicationRoutes(app, { applications });
-      directoryRoutes(app, { zones, servicePoints, profiles, transfer, overview });
+      directoryRoutes(app, {
+        zones,
+        servicePoints,
+        profiles,
+        transfer,
+        overview,
+        mapTiles: deps.mapTiles ?? null,
+      });
       allocationRoutes(app, { allocation });
     },
   };

@@ -28,6 +28,7 @@ export function profileView(row: repo.ProfileRow, unmasked: boolean): ProfileVie
     skills: row.skills,
     certificates: row.certificates,
     education: row.education,
+    school: row.school,
     years: row.years,
     hometownProvince: row.hometownProvince,
     city: row.city,
@@ -48,6 +49,7 @@ export function profileSearchText(p: {
   skills: readonly string[];
   certificates: readonly string[];
   summary: string;
+  school?: string | null | undefined;
   city?: string | null | undefined;
   hometownProvince?: string | null | undefined;
 }): string {
@@ -56,6 +58,7 @@ export function profileSearchText(p: {
     p.desiredTrades,
     p.skills,
     p.certificates,
+    p.school,
     p.city,
     p.hometownProvince,
     p.summary,
@@ -144,6 +147,7 @@ export function createProfileService({
         skills: body.skills ?? before.skills,
         certificates: body.certificates ?? before.certificates,
         education: body.education === undefined ? before.education : body.education,
+        school: body.school === undefined ? before.school : body.school,
         years: body.years === undefined ? before.years : body.years,
         hometownProvince:
           body.hometownProvince === undefined ? before.hometownProvince : body.hometownProvince,

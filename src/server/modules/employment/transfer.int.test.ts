@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../../tests/support/harness.ts';
 import { writeXlsx } from '../../platform/files/tables.ts';
-import { employmentFactory } from './employment.fixtures.ts';
+import { employmentFactory, multipart } from './employment.fixtures.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -10,18 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-function multipart(filename: string, data: Buffer) {
-  const boundary = `----gy${Date.now()}`;
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 async function countJobs(cookie: string, employerName: string): Promise<number> {
   const res = await h.request(cookie, {

@@ -66,6 +66,7 @@ export const PROFILE_COLUMNS: { header: string; key: keyof ProfileImportRow; kin
   { header: '技能', key: 'skills', kind: 'list' },
   { header: '证书', key: 'certificates', kind: 'list' },
   { header: '学历', key: 'education', kind: 'text' },
+  { header: '学校', key: 'school', kind: 'text' },
   { header: '工作年限', key: 'years', kind: 'int' },
   { header: '籍贯省份', key: 'hometownProvince', kind: 'text' },
   { header: '所在城市', key: 'city', kind: 'text' },
@@ -239,7 +240,7 @@ export function createTransferService({
         raws.map((r) => r.values.externalId).filter((v): v is string => typeof v === 'string'),
       );
       for (const raw of raws) {
-        const parsed = JobImportRowSchema.safeParse(raw.values);
+        const parsed = JobImportRowSchema.safeParse(raw.values, { reportInput: true });
         if (!parsed.success) {
           errors.push(...rowProblems(raw, parsed.error.issues, options.locale, headerOf));
           continue;
@@ -353,7 +354,7 @@ export function createTransferService({
         raws.map((r) => r.values.externalId).filter((v): v is string => typeof v === 'string'),
       );
       for (const raw of raws) {
-        const parsed = ProfileImportRowSchema.safeParse(raw.values);
+        const parsed = ProfileImportRowSchema.safeParse(raw.values, { reportInput: true });
         if (!parsed.success) {
           errors.push(...rowProblems(raw, parsed.error.issues, options.locale, headerOf));
           continue;
@@ -391,6 +392,7 @@ export function createTransferService({
           skills: p.skills,
           certificates: p.certificates,
           education: p.education ?? null,
+          school: p.school ?? null,
           years: p.years ?? null,
           hometownProvince: p.hometownProvince ?? null,
           city: p.city ? normalizeCity(p.city) : null,
