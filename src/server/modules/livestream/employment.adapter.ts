@@ -33,8 +33,7 @@ function summaryOf(job: JobView): JobSummary {
 
 /**
  * The livestream module's view of employment, through employment's public index only.
- * Two things employment does not offer are done here, and named in the README:
- *  - `apply` has no "source": livestream records the session as the source in its own table;
+ * One thing employment does not offer is done here, and named in the README:
  *  - there is no "statuses of these applications" query: figures (hires) are read through the
  *    applications board of each job with a system context reaching the whole federation. Only
  *    counts leave this adapter.
@@ -159,9 +158,9 @@ export function createEmploymentAdapter(employment: EmploymentModule, org: OrgMo
       return (await employment.profiles.mine(ctx)).hometownProvince;
     },
 
-    async apply(ctx, jobId) {
-      const view = await employment.applications.apply(ctx, jobId);
-      jobCache.delete(jobId);
+    async apply(ctx, jobId, options) {
+      // Applying takes no place (hiring does): the cached job card stays right.
+      const view = await employment.applications.apply(ctx, jobId, options);
       return { id: view.id, jobId: view.job.id, status: view.status, createdAt: view.createdAt };
     },
 

@@ -2,12 +2,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { hashPassword } from '../../platform/auth/password.ts';
 import { creditCodeCheckChar } from '../../platform/identity.ts';
+import { rawRequest, runLoadInChild } from './live.load.ts';
 
 /**
  * `gongyou bench live`: two API processes on one PostgreSQL (a scratch database), N SSE
@@ -97,59 +99,65 @@ function request(
 }
 
 interface Viewer {
-  port: number;
-  req: http.ClientRequest;
+  socket: net.Socket;
   pins: number[];
-  stats: number;
-  lastLikes: number;
+  /** The last chunk that carried a `stats` event: parsed once at the end, not on every tick. */
+  lastStats: string;
 }
 
-/** One SSE viewer on a raw socket: only the event names it needs are parsed. */
+/**
+ * One SSE viewer on a raw socket (no HTTP parser per chunk): only what the bench needs is
+ * looked at — whether a chunk carries a `pin` event (timestamped on arrival) and the last
+ * `stats` chunk. 5,000 of these share the bench process's one thread.
+ */
 function openViewer(port: number, sessionId: string, index: number): Promise<Viewer> {
   return new Promise((resolve, reject) => {
-    const viewer: Viewer = {
-      port,
-      req: undefined as unknown as http.ClientRequest,
-      pins: [],
-      stats: 0,
-      lastLikes: 0,
-    };
+    const socket = net.connect({ host: '127.0.0.1', port });
+    const viewer: Viewer = { socket, pins: [], lastStats: '' };
+    let opened = false;
+    let head = '';
     let tail = '';
-    const req = http.get(
-      {
-        host: '127.0.0.1',
-        port,
-        path: `/api/v1/live-sessions/${sessionId}/events?viewerId=bench-viewer-${index}`,
-        agent: false,
-        headers: { accept: 'text/event-stream' },
-      },
-      (res) => {
-        if (res.statusCode !== 200) {
-          reject(new Error(`viewer ${index}: ${res.statusCode}`));
+    socket.setEncoding('utf8');
+    socket.once('connect', () => {
+      socket.write(
+        `GET /api/v1/live-sessions/${sessionId}/events?viewerId=bench-viewer-${index} HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\naccept: text/event-stream\r\n\r\n`,
+      );
+    });
+    socket.on('data', (chunk: string) => {
+      const now = performance.now();
+      if (chunk.includes('event: pin') || (tail + chunk.slice(0, 12)).includes('event: pin')) {
+        viewer.pins.push(now);
+      }
+      if (chunk.includes('event: stats')) {
+        viewer.lastStats = chunk;
+      }
+      tail = chunk.slice(-12);
+      if (!opened) {
+        head += chunk;
+        if (head.length >= 12 && !head.startsWith('HTTP/1.1 200')) {
+          reject(new Error(`viewer ${index}: ${head.slice(0, 40)}`));
+          socket.destroy();
           return;
         }
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          const now = performance.now();
-          const text = tail + chunk;
-          tail = text.slice(-64);
-          if (text.includes('event: pin')) {
-            viewer.pins.push(now);
-          }
-          for (const m of chunk.matchAll(/event: stats\ndata: \{[^}]*"likes":(\d+)/g)) {
-            viewer.stats += 1;
-            viewer.lastLikes = Number(m[1]);
-          }
-          if (chunk.includes('event: snapshot')) {
-            resolve(viewer);
-          }
-        });
-        res.on('error', () => undefined);
-      },
-    );
-    req.on('error', reject);
-    viewer.req = req;
+        if (head.includes('event: snapshot')) {
+          opened = true;
+          head = '';
+          resolve(viewer);
+        }
+      }
+    });
+    socket.on('error', (error) => {
+      if (!opened) {
+        reject(error);
+      }
+    });
   });
+}
+
+function lastLikes(viewer: Viewer): number | null {
+  const all = [...viewer.lastStats.matchAll(/event: stats\ndata: \{[^}]*"likes":(\d+)/g)];
+  const m = all[all.length - 1];
+  return m ? Number(m[1]) : null;
 }
 
 export async function runLiveBench(options: LiveBenchOptions = {}) {
@@ -173,7 +181,10 @@ export async function runLiveBench(options: LiveBenchOptions = {}) {
   try {
     const ports = [5100 + (process.pid % 300), 5450 + (process.pid % 300)];
     const startApi = (port: number) => {
-      const child = spawn(process.execPath, [bin, 'serve'], {
+      // GY_BENCH_CPU_PROF=<dir>: each API process writes a V8 CPU profile there when it exits.
+      const profile = process.env.GY_BENCH_CPU_PROF;
+      const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+      const child = spawn(process.execPath, [...flags, bin, 'serve'], {
         env: {
           ...process.env,
           DATABASE_URL: url,
@@ -348,40 +359,21 @@ export async function runLiveBench(options: LiveBenchOptions = {}) {
     const likesBefore = Number(
       (await client.query('select likes from live_sessions where id = $1', [sessionId])).rows[0]?.likes ?? 0,
     );
-    let accepted = 0;
-    let refused = 0;
-    const likeStart = performance.now();
-    const tickMs = 20;
-    const perTick = (likeRate * tickMs) / 1000;
-    const inflight = new Set<Promise<void>>();
-    let sent = 0;
-    let lateTicks = 0;
-    while (performance.now() - likeStart < likeSeconds * 1000) {
-      const due = Math.floor(((performance.now() - likeStart) / 1000) * likeRate);
-      if (due - sent > perTick * 3) {
-        lateTicks += 1;
-      }
-      while (sent < due) {
-        const port = sent % 2 === 0 ? p1 : p2;
-        const p = request(agent, port, 'POST', `/api/v1/live-sessions/${sessionId}/likes`, null)
-          .then((r) => {
-            if (r.status === 202) {
-              accepted += 1;
-            } else {
-              refused += 1;
-            }
-          })
-          .catch(() => {
-            refused += 1;
-          })
-          .finally(() => inflight.delete(p));
-        inflight.add(p);
-        sent += 1;
-      }
-      await new Promise((r) => setTimeout(r, tickMs));
-    }
-    await Promise.all(inflight);
-    const likeElapsed = (performance.now() - likeStart) / 1000;
+    // Likes come from a load generator in a child process: raw pipelined HTTP/1.1 on keep-alive
+    // connections, alternating between the two API processes (live.load.ts).
+    const likeLoad = await runLoadInChild({
+      ports,
+      texts: [rawRequest('POST', `/api/v1/live-sessions/${sessionId}/likes`, {})],
+      rate: likeRate,
+      seconds: likeSeconds,
+      connectionsPerPort: 16,
+      maxInFlight: 128,
+    });
+    const accepted = likeLoad.statuses['202'] ?? 0;
+    const refused = likeLoad.sent - accepted;
+    const sent = likeLoad.sent;
+    const likeElapsed = likeLoad.seconds;
+    const lateTicks = likeLoad.maxLagMs;
     await new Promise((r) => setTimeout(r, 1500));
     const likesAfter = Number(
       (await client.query('select likes from live_sessions where id = $1', [sessionId])).rows[0]?.likes ?? 0,
@@ -394,12 +386,14 @@ export async function runLiveBench(options: LiveBenchOptions = {}) {
       achievedPerSecond: Math.round(accepted / likeElapsed),
       counted: likesAfter - likesBefore,
       exact: likesAfter - likesBefore === accepted,
+      latencyMs: likeLoad.latencyMs,
+      maxSenderLagMs: likeLoad.maxLagMs,
       viewersSawFinalCount: 0,
     };
     await new Promise((r) => setTimeout(r, 1500));
-    likes.viewersSawFinalCount = viewers.filter((v) => v.lastLikes === likesAfter).length;
+    likes.viewersSawFinalCount = viewers.filter((v) => lastLikes(v) === likesAfter).length;
     log(
-      `likes: ${accepted} accepted in ${likes.seconds} s (${likes.achievedPerSecond}/s), counted ${likes.counted} — ${likes.exact ? 'exact' : 'MISMATCH'}${lateTicks ? ` (${lateTicks} late ticks)` : ''}`,
+      `likes: ${accepted} accepted in ${likes.seconds} s (${likes.achievedPerSecond}/s), counted ${likes.counted} — ${likes.exact ? 'exact' : 'MISMATCH'}${lateTicks ? ` (sender behind schedule for up to ${lateTicks} ms)` : ''}`,
     );
 
     // ── applications ──
@@ -410,46 +404,36 @@ export async function runLiveBench(options: LiveBenchOptions = {}) {
       }
     }
     const target = Math.min(pairs.length, applyRate * applySeconds);
-    let created = 0;
-    let failed = 0;
-    const failures = new Map<number, number>();
-    const applyStart = performance.now();
-    const applyInflight = new Set<Promise<void>>();
-    let issued = 0;
-    while (issued < target) {
-      const due = Math.min(target, Math.floor(((performance.now() - applyStart) / 1000) * applyRate));
-      while (issued < due) {
-        const pair = pairs[issued]!;
-        const port = issued % 2 === 0 ? p1 : p2;
-        const p = request(
-          agent,
-          port,
-          'POST',
-          `/api/v1/live-sessions/${sessionId}/applications`,
-          pair.cookie,
-          {
-            jobId: pair.jobId,
-          },
-        )
-          .then((r) => {
-            if (r.status === 201) {
-              created += 1;
-            } else {
-              failed += 1;
-              failures.set(r.status, (failures.get(r.status) ?? 0) + 1);
-            }
-          })
-          .catch(() => {
-            failed += 1;
-          })
-          .finally(() => applyInflight.delete(p));
-        applyInflight.add(p);
-        issued += 1;
-      }
-      await new Promise((r) => setTimeout(r, 10));
+    const applyLoad = await runLoadInChild({
+      ports,
+      texts: pairs
+        .slice(0, target)
+        .map((pair) =>
+          rawRequest(
+            'POST',
+            `/api/v1/live-sessions/${sessionId}/applications`,
+            { cookie: pair.cookie },
+            { jobId: pair.jobId },
+          ),
+        ),
+      rate: applyRate,
+      seconds: 3600,
+      total: target,
+      connectionsPerPort: 16,
+      maxInFlight: 64,
+    });
+    const created = applyLoad.statuses['201'] ?? 0;
+    const failed = applyLoad.sent - created;
+    const failures = new Map(
+      Object.entries(applyLoad.statuses)
+        .filter(([status]) => status !== '201')
+        .map(([status, n]) => [Number(status), n]),
+    );
+    if (applyLoad.errors) {
+      failures.set(0, applyLoad.errors);
     }
-    await Promise.all(applyInflight);
-    const applyElapsed = (performance.now() - applyStart) / 1000;
+    const issued = applyLoad.sent;
+    const applyElapsed = applyLoad.seconds;
     const stored = await client.query(
       `select (select count(*)::int from live_applications where session_id = $1) as live,
               (select count(*)::int from applications where job_id = any($2::uuid[])) as employment`,
@@ -463,6 +447,7 @@ export async function runLiveBench(options: LiveBenchOptions = {}) {
       failures: Object.fromEntries(failures),
       seconds: Math.round(applyElapsed * 10) / 10,
       achievedPerSecond: Math.round(created / applyElapsed),
+      latencyMs: applyLoad.latencyMs,
       storedInEmployment: row.employment,
       attributedToSession: row.live,
       noneLost: row.employment === created && row.live === created,
@@ -506,7 +491,7 @@ export async function runLiveBench(options: LiveBenchOptions = {}) {
     return summary;
   } finally {
     for (const v of viewers) {
-      v.req.destroy();
+      v.socket.destroy();
     }
     agent.destroy();
     await client?.end().catch(() => undefined);

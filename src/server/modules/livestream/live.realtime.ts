@@ -4,13 +4,17 @@ import type { RealtimeBus } from '../../platform/realtime/bus.ts';
 import * as repo from './livestream.repository.ts';
 
 /**
- * The live machinery of one API process. Nothing here is the truth: likes are buffered for at
- * most one flush interval and then added to the database with one UPDATE per session; presence
- * and counters live in PostgreSQL, so every process computes the same figures and only hands
- * them to the streams it holds (bus.deliverLocal), never to another process's viewers twice.
+ * The live machinery of one API process. Nothing here is the truth: likes are group-committed
+ * (the taps that arrive within one flush interval are added with one UPDATE, and each request
+ * is answered only once that UPDATE has committed); presence and counters live in PostgreSQL,
+ * so every process computes the same figures and only hands them to the streams it holds
+ * (bus.deliverLocal), never to another process's viewers twice.
  */
 export interface LiveTimings {
-  /** Likes are added to the database this often (one UPDATE per session). */
+  /**
+   * Group commit of likes: the first tap after a flush waits at most this long for others to
+   * join it; then one UPDATE adds them all, and every one of those requests is answered.
+   */
   likeFlushMs: number;
   /** `stats` events to local streams of live sessions. */
   statsMs: number;
@@ -21,7 +25,7 @@ export interface LiveTimings {
 }
 
 export const DEFAULT_TIMINGS: LiveTimings = {
-  likeFlushMs: 250,
+  likeFlushMs: 20,
   statsMs: 1000,
   presenceMs: 10_000,
   presenceWindowMs: 25_000,
@@ -38,7 +42,9 @@ interface Connection {
 }
 
 export interface LiveRealtime {
-  like(sessionId: string, count: number): void;
+  /** Resolves once the taps are committed to the database (rejects if that write fails: nothing is acknowledged then). */
+  like(sessionId: string, count: number): Promise<void>;
+  /** Writes the taps waiting for the next group commit now. */
   flushLikes(): Promise<void>;
   connect(
     sessionId: string,
@@ -62,7 +68,13 @@ export function createLiveRealtime(deps: {
 }): LiveRealtime {
   const timings = { ...DEFAULT_TIMINGS, ...deps.timings };
   const { db, bus, clock } = deps;
-  let pending = new Map<string, number>();
+  interface LikeBatch {
+    counts: Map<string, number>;
+    waiters: { resolve: () => void; reject: (error: unknown) => void }[];
+  }
+  const emptyBatch = (): LikeBatch => ({ counts: new Map(), waiters: [] });
+  let pending = emptyBatch();
+  let likeTimer: NodeJS.Timeout | null = null;
   let flushing: Promise<void> = Promise.resolve();
   const sessions = new Map<string, Map<number, Connection>>();
   let nextId = 1;
@@ -73,26 +85,54 @@ export function createLiveRealtime(deps: {
   }
 
   async function flushOnce(): Promise<void> {
-    if (pending.size === 0) {
+    const batch = pending;
+    pending = emptyBatch();
+    if (batch.counts.size === 0) {
       return;
     }
-    const batch = pending;
-    pending = new Map();
-    for (const [sessionId, n] of batch) {
-      try {
-        await repo.addLikes(db, sessionId, n);
-      } catch (error) {
-        // Keep the taps for the next flush rather than lose them.
-        pending.set(sessionId, (pending.get(sessionId) ?? 0) + n);
-        throw error;
+    try {
+      // One statement for every session in the batch: all its taps commit, or none do.
+      await repo.addLikes(
+        db,
+        [...batch.counts].map(([sessionId, n]) => ({ sessionId, n })),
+      );
+    } catch (error) {
+      // Not counted, so not acknowledged: the requests fail and the clients may tap again.
+      for (const w of batch.waiters) {
+        w.reject(error);
       }
+      return;
+    }
+    for (const w of batch.waiters) {
+      w.resolve();
     }
   }
 
   function flushLikes(): Promise<void> {
+    if (likeTimer) {
+      clearTimeout(likeTimer);
+      likeTimer = null;
+    }
     // One flush at a time; a caller waits for the one running and then its own.
     flushing = flushing.catch(() => undefined).then(flushOnce);
     return flushing;
+  }
+
+  function scheduleLikeFlush(): void {
+    if (likeTimer || closed) {
+      return;
+    }
+    likeTimer = setTimeout(() => {
+      likeTimer = null;
+      flushLikes()
+        .catch((error) => deps.onError(error))
+        .finally(() => {
+          // Taps that arrived while the UPDATE ran form the next group.
+          if (pending.counts.size > 0) {
+            scheduleLikeFlush();
+          }
+        });
+    }, timings.likeFlushMs);
   }
 
   async function tick(): Promise<void> {
@@ -156,15 +196,20 @@ export function createLiveRealtime(deps: {
     };
   }
 
-  const loops = [
-    loop(timings.likeFlushMs, flushLikes),
-    loop(timings.statsMs, tick),
-    loop(timings.presenceMs, refreshPresence),
-  ];
+  const loops = [loop(timings.statsMs, tick), loop(timings.presenceMs, refreshPresence)];
 
   return {
     like(sessionId, count) {
-      pending.set(sessionId, (pending.get(sessionId) ?? 0) + count);
+      return new Promise<void>((resolve, reject) => {
+        pending.counts.set(sessionId, (pending.counts.get(sessionId) ?? 0) + count);
+        pending.waiters.push({ resolve, reject });
+        if (closed) {
+          // Shutting down: no timer any more, write at once.
+          flushLikes().catch(() => undefined);
+        } else {
+          scheduleLikeFlush();
+        }
+      });
     },
     flushLikes,
     async connect(sessionId, viewer) {

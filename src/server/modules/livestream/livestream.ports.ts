@@ -1,3 +1,4 @@
+import type { Executor } from '../../platform/db/database.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
 
 /**
@@ -48,8 +49,19 @@ export interface EmploymentPort {
   zone(ctx: ServiceContext, id: string): Promise<ZoneSummary | null>;
   /** The caller's home province from their job-seeker profile (for the priority zone). */
   viewerProvince(ctx: ServiceContext): Promise<string | null>;
-  /** One-tap apply with the caller's profile; the session is recorded as the source by livestream. */
-  apply(ctx: ServiceContext, jobId: string, options: { source: string }): Promise<AppliedApplication>;
+  /**
+   * One-tap apply with the caller's profile, the session recorded as the source on the
+   * application; `within` runs in employment's transaction once the application is written
+   * (livestream's own record commits with it, or both roll back).
+   */
+  apply(
+    ctx: ServiceContext,
+    jobId: string,
+    options: {
+      source: { kind: string; ref: string };
+      within: (tx: Executor, application: { id: string; jobId: string; employerId: string }) => Promise<void>;
+    },
+  ): Promise<AppliedApplication>;
   /** The pipeline status of the given applications (for hires), whoever manages them. */
   applicationStatuses(
     jobIds: readonly string[],

@@ -216,12 +216,26 @@ export async function replaceJobs(executor: Executor, sessionId: string, ids: st
 
 // ── counters ─────────────────────────────────────────────────────────────────
 
-/** One statement per flush, whatever the number of taps it carries. */
-export async function addLikes(executor: Executor, sessionId: string, n: number): Promise<void> {
-  await executor
-    .update(liveSessions)
-    .set({ likes: sql`${liveSessions.likes} + ${n}` })
-    .where(eq(liveSessions.id, sessionId));
+/** One statement per flush, whatever the number of taps and sessions it carries. */
+export async function addLikes(
+  executor: Executor,
+  batch: readonly { sessionId: string; n: number }[],
+): Promise<void> {
+  if (batch.length === 0) {
+    return;
+  }
+  if (batch.length === 1) {
+    await executor
+      .update(liveSessions)
+      .set({ likes: sql`${liveSessions.likes} + ${batch[0]!.n}` })
+      .where(eq(liveSessions.id, batch[0]!.sessionId));
+    return;
+  }
+  await executor.execute(
+    sql`update ${liveSessions} s set likes = s.likes + v.n
+        from unnest(${`{${batch.map((b) => b.sessionId).join(',')}}`}::uuid[], ${`{${batch.map((b) => b.n).join(',')}}`}::bigint[]) as v(id, n)
+        where s.id = v.id`,
+  );
 }
 
 export async function touchViewer(
@@ -330,6 +344,35 @@ export async function insertLiveApplication(
   values: typeof liveApplications.$inferInsert,
 ): Promise<void> {
   await executor.insert(liveApplications).values(values).onConflictDoNothing();
+}
+
+/**
+ * Records an application made through a session's channel, in one statement that also checks
+ * the channel is open and the job belongs to the session (at the time of the write, not of an
+ * earlier read). Returns whether the application came after the end, or undefined when refused.
+ */
+export async function insertLiveApplicationIfOpen(
+  executor: Executor,
+  values: {
+    applicationId: string;
+    sessionId: string;
+    jobId: string;
+    employerId: string;
+    accountId: string;
+    at: Date;
+  },
+): Promise<{ afterEnd: boolean } | undefined> {
+  const rows = await queryRows<{ afterEnd: boolean }>(
+    executor,
+    sql`insert into ${liveApplications} (application_id, session_id, job_id, employer_id, account_id, after_end, created_at)
+        select ${values.applicationId}::uuid, s.id, ${values.jobId}::uuid, ${values.employerId}::uuid,
+               ${values.accountId}::uuid, s.status = 'ended', ${values.at.toISOString()}::timestamptz
+        from ${liveSessions} s
+        where s.id = ${values.sessionId} and s.status <> 'archived'
+          and exists (select 1 from ${liveSessionJobs} j where j.session_id = s.id and j.job_id = ${values.jobId})
+        returning after_end as "afterEnd"`,
+  );
+  return rows[0];
 }
 
 export function liveApplicationsOf(executor: Executor, sessionId: string) {

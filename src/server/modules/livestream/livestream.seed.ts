@@ -233,7 +233,7 @@ export async function seedLivestream(
     9_600,
     ynEnd,
   );
-  await repo.addLikes(db, yn.id, 21_000);
+  await repo.addLikes(db, [{ sessionId: yn.id, n: 21_000 }]);
   await repo.raisePeak(db, yn.id, 6_820);
   await livestream.realtime.flushLikes();
 
@@ -358,6 +358,6 @@ export async function seedLivestream(
     new Date(now.getTime() - 20 * 60_000),
     new Date(now.getTime() - 60_000),
   );
-  await repo.addLikes(db, live.id, 1_280);
+  await repo.addLikes(db, [{ sessionId: live.id, n: 1_280 }]);
   await repo.raisePeak(db, live.id, 412);
 }

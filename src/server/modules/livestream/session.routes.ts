@@ -280,7 +280,8 @@ export function sessionRoutes(
       },
       schema: {
         tags,
-        summary: 'Like (taps may be batched): accepted at once, added to the counter within 250 ms',
+        summary:
+          'Like (taps may be batched): answered once added to the counter (group commit, one UPDATE per ~20 ms)',
         params: IdParamSchema,
         body: LikesBodySchema,
         response: { 202: z.object({ accepted: z.number().int() }) },

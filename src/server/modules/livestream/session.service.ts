@@ -650,33 +650,50 @@ export function createSessionService(deps: SessionServiceDeps) {
       };
     },
 
-    /** One-tap apply from the channel; the session is recorded as the source. Works after the end. */
+    /**
+     * One-tap apply from the channel; the session is recorded as the source. Works after the end.
+     * One transaction: employment's application and this module's record of it commit together,
+     * and the record's own INSERT … SELECT checks that the channel is open and holds the job.
+     */
     async apply(ctx: ServiceContext, id: string, jobId: string) {
-      if (!ctx.actor) {
+      const actor = ctx.actor;
+      if (!actor) {
         throw new AppError('auth/unauthenticated');
       }
-      const status = (await repo.statusOf(db, id)) as SessionStatus | undefined;
-      if (!status) {
+      // A cheap early answer for a closed channel (status read at most once a second per process);
+      // the statement inside the transaction is what decides.
+      const cached = (await cachedStatus(id)) as SessionStatus | undefined;
+      if (!cached) {
         throw new AppError('live/session-not-found');
       }
-      if (!channelOpen(status)) {
+      if (!channelOpen(cached)) {
         throw new AppError('live/channel-closed');
       }
-      if (!(await repo.sessionHasJob(db, id, jobId))) {
-        throw new AppError('live/job-not-in-session', { field: 'body.jobId' });
-      }
-      const application = await employment.apply(ctx, jobId, { source: `${LIVE_SESSION_TARGET}:${id}` });
-      const job = (await employment.jobSummaries(ctx, [jobId]))[0];
-      const afterEnd = status === 'ended';
-      const now = clock.now();
-      await repo.insertLiveApplication(db, {
-        applicationId: application.id,
-        sessionId: id,
-        jobId,
-        employerId: job?.employerId ?? '00000000-0000-0000-0000-000000000000',
-        accountId: ctx.actor.accountId,
-        afterEnd,
-        createdAt: now,
+      let afterEnd = false;
+      const application = await employment.apply(ctx, jobId, {
+        source: { kind: LIVE_SESSION_TARGET, ref: id },
+        within: async (tx, created) => {
+          const recorded = await repo.insertLiveApplicationIfOpen(tx, {
+            applicationId: created.id,
+            sessionId: id,
+            jobId,
+            employerId: created.employerId,
+            accountId: actor.accountId,
+            at: clock.now(),
+          });
+          if (!recorded) {
+            // Refused: say why (the application rolls back with this throw).
+            const status = (await repo.statusOf(tx, id)) as SessionStatus | undefined;
+            if (!status) {
+              throw new AppError('live/session-not-found');
+            }
+            if (!channelOpen(status)) {
+              throw new AppError('live/channel-closed');
+            }
+            throw new AppError('live/job-not-in-session', { field: 'body.jobId' });
+          }
+          afterEnd = recorded.afterEnd;
+        },
       });
       return {
         applicationId: application.id,
@@ -688,7 +705,11 @@ export function createSessionService(deps: SessionServiceDeps) {
       };
     },
 
-    /** A tap (or a batch of taps) on the like button: buffered, added to the database within 250 ms. */
+    /**
+     * A tap (or a batch of taps) on the like button. Group commit: the taps of a few milliseconds
+     * go to the database in one UPDATE, and this resolves once it has committed — an
+     * acknowledged like is durable, as every other acknowledged write.
+     */
     async like(id: string, count: number): Promise<{ accepted: number }> {
       const status = (await cachedStatus(id)) as SessionStatus | undefined;
       if (!status) {
@@ -697,7 +718,7 @@ export function createSessionService(deps: SessionServiceDeps) {
       if (!acceptsLikes(status)) {
         throw new AppError('live/not-live');
       }
-      deps.realtime().like(id, count);
+      await deps.realtime().like(id, count);
       return { accepted: count };
     },
 
