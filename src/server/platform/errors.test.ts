@@ -42,3 +42,20 @@ describe('error catalogue', () => {
     }
   });
 });
+
+describe('field messages', () => {
+  it('names the expected type in the reader’s language, not zod’s word for it', async () => {
+    const { fieldProblems } = await import('./http/problem.ts');
+    const issue = {
+      keyword: 'invalid_type',
+      instancePath: '/headcount',
+      params: { expected: 'number', input: 'x' },
+    };
+    expect(fieldProblems([issue], 'body', 'zh-CN')[0]).toMatchObject({
+      field: 'body.headcount',
+      message: '类型不正确，应为数字',
+    });
+    expect(fieldProblems([issue], 'body', 'en')[0]?.message).toBe('has the wrong type, expected a number');
+    expect(fieldProblems([issue], 'body', 'lo')[0]?.message).toContain('ຕົວເລກ');
+  });
+});

@@ -1,4 +1,5 @@
 import { defineErrors } from './errors.ts';
+import type { Locale } from './i18n/locale.ts';
 
 export const platformErrors = defineErrors({
   'platform/internal': {
@@ -135,11 +136,22 @@ export const platformErrors = defineErrors({
   },
 });
 
+/** Names of the value types a schema expects, for the `invalid_type` message (zod's names as keys). */
+export const typeNames: Record<string, Record<Locale, string>> = {
+  number: { 'zh-CN': '数字', en: 'a number', lo: 'ຕົວເລກ' },
+  int: { 'zh-CN': '整数', en: 'a whole number', lo: 'ຈຳນວນເຕັມ' },
+  string: { 'zh-CN': '文本', en: 'text', lo: 'ຂໍ້ຄວາມ' },
+  boolean: { 'zh-CN': '是或否', en: 'true or false', lo: 'ແມ່ນ ຫຼື ບໍ່ແມ່ນ' },
+  array: { 'zh-CN': '列表', en: 'a list', lo: 'ລາຍການ' },
+  object: { 'zh-CN': '对象', en: 'an object', lo: 'ອອບເຈັກ' },
+  date: { 'zh-CN': '日期', en: 'a date', lo: 'ວັນທີ' },
+};
+
 /** Messages for one offending field, by the kind of problem (zod issue codes and our own checks). */
 export const fieldMessages = {
   required: { 'zh-CN': '必填', en: 'is required', lo: 'ຈຳເປັນຕ້ອງໃສ່' },
   invalid_type: {
-    'zh-CN': '类型不正确，应为 {expected}',
+    'zh-CN': '类型不正确，应为{expected}',
     en: 'has the wrong type, expected {expected}',
     lo: 'ປະເພດບໍ່ຖືກຕ້ອງ, ຄວນເປັນ {expected}',
   },

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldProblem, localizeError } from '../errors.ts';
 import { format, type Locale, negotiateLocale } from '../i18n/locale.ts';
-import { type FieldMessageKey, fieldMessages } from '../platform.errors.ts';
+import { type FieldMessageKey, fieldMessages, typeNames } from '../platform.errors.ts';
 
 const PROBLEM_TYPE_BASE = 'urn:gongyou:problem:';
 
@@ -44,7 +44,7 @@ export function fieldProblems(issues: ValidationIssue[], context: string, locale
       code = issue.keyword;
     }
     const values: Record<string, string | number> = {
-      expected: String(params.expected ?? ''),
+      expected: typeNames[String(params.expected)]?.[locale] ?? String(params.expected ?? ''),
       minimum: String(params.minimum ?? ''),
       maximum: String(params.maximum ?? ''),
       options: Array.isArray(params.values) ? params.values.join(' / ') : '',
