@@ -141,12 +141,9 @@ export function createMatchIndex({ db, clock, bus, log }: MatchIndexDeps) {
     const e = createMatchEngine({ now: () => clock.now().getTime() });
     const jobRows = await repo.jobsForMatching(db);
     const profileRows = await repo.profilesForMatching(db);
-    for (const row of jobRows) {
-      e.upsertJob(toMatchJob(row));
-    }
-    for (const row of profileRows) {
-      e.upsertWorker(toMatchWorker(row));
-    }
+    // One bulk call: large sets of profiles are extracted on a worker thread and this one in parallel.
+    e.load({ jobs: jobRows.map(toMatchJob), workers: profileRows.map(toMatchWorker) });
+    e.flush();
     while (pending.length > 0) {
       const change = pending.shift()!;
       await refresh(e, change.kind, change.ids);

@@ -1,3 +1,4 @@
+import { BULK_MIN_RECORDS, bulkExtract } from './bulk.ts';
 import { explain, formatReason } from './explain.ts';
 import type { ExtractContext, JobFeatures, WorkerFeatures } from './features.ts';
 import { certTerm, extractJob, extractWorker, skillTerm, TermDictionary, tradeTerm } from './features.ts';
@@ -12,7 +13,7 @@ import type {
   WorkersForJobOptions,
 } from './match.types.ts';
 import type { MatchWeights, ScoreContext, ScoreDetail } from './scoring.ts';
-import { MATCH_WEIGHTS, scorePair } from './scoring.ts';
+import { MATCH_WEIGHTS, scorePair, scoreTotal } from './scoring.ts';
 import type { IndexedField, QueryTerm } from './search.index.ts';
 import { SearchIndex, TopK } from './search.index.ts';
 import type { Segmenter } from './text.ts';
@@ -47,6 +48,8 @@ export interface MatchEngineOptions {
    * of a query on a big corpus (a popular trade alone matches thousands of profiles).
    */
   recruitBudget?: number;
+  /** upsertWorkers extracts on the calling thread alone below this many profiles (default 20,000). */
+  bulkMinRecords?: number;
 }
 
 export interface MatchEngineStats {
@@ -66,6 +69,17 @@ export interface MatchEngine {
   upsertJob(job: MatchJob): void;
   removeJob(id: string): boolean;
   upsertWorker(worker: MatchWorker): void;
+  /**
+   * Adds or replaces many profiles (start-up): the same result as upsertWorker on each in order, with
+   * the text work spread over a worker thread and the calling thread. Synchronous.
+   */
+  upsertWorkers(workers: Iterable<MatchWorker>): void;
+  /**
+   * Start-up in one call: the same result as upsertJob on each job, then upsertWorker on each profile;
+   * profile extraction runs on a worker thread as in upsertWorkers and starts while the jobs are
+   * indexed. Synchronous.
+   */
+  load(records: { jobs?: Iterable<MatchJob>; workers?: Iterable<MatchWorker> }): void;
   removeWorker(id: string): boolean;
   /** Jobs ranked for a worker (an indexed id or a profile that need not be indexed). */
   jobsForWorker(worker: string | MatchWorker, options?: JobsForWorkerOptions): MatchHit[];
@@ -75,6 +89,11 @@ export interface MatchEngine {
   searchJobs(query: string, filters?: JobFilters, options?: SearchJobsOptions): MatchHit[];
   /** Score of one indexed pair, or undefined if either id is unknown. */
   scorePair(jobId: string, workerId: string): PairScore | undefined;
+  /**
+   * Writes index postings of records added since the last query. Queries do it first anyway; a bulk
+   * load (start-up) calls it at the end so the first query does not pay for it.
+   */
+  flush(): void;
   /** Re-reads the thesaurus files and re-indexes every record. */
   reloadThesaurus(dir?: string, workers?: Iterable<MatchWorker>): void;
   hasJob(id: string): boolean;
@@ -90,6 +109,15 @@ export class MatchEngineError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A re-ranked candidate before its explanation is built. */
+interface Ranked<T> {
+  key: T;
+  id: string;
+  total: number;
+  /** BM25F relative to the best candidate (tie-break and the text factor). */
+  text: number;
 }
 
 interface JobEntry {
@@ -153,6 +181,7 @@ export function createMatchEngine(options: MatchEngineOptions = {}): MatchEngine
   /** Plain query words recruit candidates only until concepts and words have touched this many. */
   const wordBudget = pool * 4;
   const recruitBudget = options.recruitBudget ?? 16_000;
+  const bulkMinRecords = options.bulkMinRecords ?? BULK_MIN_RECORDS;
 
   let th: Thesaurus = loadThesaurus(options.thesaurusDir ?? DEFAULT_THESAURUS_DIR);
   let seg: Segmenter = createSegmenter(thesaurusWords(th));
@@ -204,18 +233,35 @@ export function createMatchEngine(options: MatchEngineOptions = {}): MatchEngine
     ]);
   };
 
+  // Reused for every indexed profile (a million at start-up): no arrays or field objects per profile.
+  const wHi: number[] = [];
+  const wLo: number[] = [];
+  const wConcepts: number[] = [];
+  const wWords: number[] = [];
+  const wCerts = { terms: [] as readonly number[], weight: FIELD.workerCerts };
+  const workerFields: IndexedField[] = [
+    { terms: wHi, weight: FIELD.workerTradeStrong },
+    { terms: wLo, weight: FIELD.workerTradeWeak },
+    { terms: wConcepts, weight: FIELD.workerConcepts },
+    { terms: wWords, weight: FIELD.workerWords },
+    wCerts,
+  ];
+
   const indexWorker = (slot: number, f: WorkerFeatures): void => {
-    const concepts: number[] = [];
-    const words: number[] = [];
-    for (const t of f.bag) {
-      (dict.isConcept(t) ? concepts : words).push(t);
+    wHi.length = 0;
+    wLo.length = 0;
+    wConcepts.length = 0;
+    wWords.length = 0;
+    for (let i = 0; i < f.trades.length; i++) {
+      ((f.tradeWeights[i] ?? 0) >= 0.85 ? wHi : wLo).push(dict.tradeConcept(f.trades[i] as number));
     }
-    workerIndex.add(slot, [
-      ...tradeFields(f.trades, f.tradeWeights, FIELD.workerTradeStrong, FIELD.workerTradeWeak),
-      { terms: concepts, weight: FIELD.workerConcepts },
-      { terms: words, weight: FIELD.workerWords },
-      { terms: f.certFamilies, weight: FIELD.workerCerts },
-    ]);
+    const bag = f.bag;
+    for (let i = 0; i < bag.length; i++) {
+      const t = bag[i] as number;
+      (dict.isConcept(t) ? wConcepts : wWords).push(t);
+    }
+    wCerts.terms = f.certFamilies;
+    workerIndex.add(slot, workerFields);
   };
 
   const makeJobEntry = (job: MatchJob): JobEntry => ({
@@ -256,6 +302,54 @@ export function createMatchEngine(options: MatchEngineOptions = {}): MatchEngine
   };
 
   const upsertWorker = (w: MatchWorker): void => {
+    putWorker(w, extractWorker(ctx, w));
+  };
+
+  /**
+   * Jobs, then many profiles (start-up): the same result as upsertJob on each job and then upsertWorker
+   * on each profile, with profile extraction on a worker thread too (it starts while the jobs are
+   * indexed here).
+   */
+  const load = (js: Iterable<MatchJob>, ws: Iterable<MatchWorker>): void => {
+    const upsertAllJobs = (tick?: () => void): void => {
+      let n = 0;
+      for (const j of js) {
+        upsertJob(j);
+        if (tick && ++n % 256 === 0) {
+          tick();
+        }
+      }
+    };
+    // A thread costs more to start than it saves on a few thousand profiles.
+    const it = ws[Symbol.iterator]();
+    const head: MatchWorker[] = [];
+    for (let r = it.next(); ; r = it.next()) {
+      if (r.done) {
+        upsertAllJobs();
+        for (const w of head) {
+          upsertWorker(w);
+        }
+        return;
+      }
+      head.push(r.value);
+      if (head.length >= bulkMinRecords) {
+        break;
+      }
+    }
+    bulkExtract(
+      ctx,
+      (function* () {
+        yield* head;
+        for (let r = it.next(); !r.done; r = it.next()) {
+          yield r.value;
+        }
+      })(),
+      putWorker,
+      upsertAllJobs,
+    );
+  };
+
+  const putWorker = (w: MatchWorker, f: WorkerFeatures): void => {
     const old = workerSlot.get(w.id);
     if (old !== undefined) {
       workerIndex.remove(old);
@@ -263,7 +357,6 @@ export function createMatchEngine(options: MatchEngineOptions = {}): MatchEngine
       workerIds[old] = undefined;
     }
     const slot = nextWorkerSlot++;
-    const f = extractWorker(ctx, w);
     workerStore.put(slot, f, w.visible !== false);
     workerIds[slot] = w.id;
     workerSlot.set(w.id, slot);
@@ -410,13 +503,11 @@ export function createMatchEngine(options: MatchEngineOptions = {}): MatchEngine
     ),
   });
 
-  const rankScored = <T>(
-    items: Array<{ key: T; id: string; detail: ScoreDetail; text: number }>,
-  ): typeof items =>
-    items.sort(
-      (a, b) =>
-        b.detail.total - a.detail.total || b.text - a.text || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
+  /** Best first: total score, then text similarity, then id; the first `limit`. */
+  const rankScored = <T>(items: Array<Ranked<T>>, limit: number): Array<Ranked<T>> =>
+    items
+      .sort((a, b) => b.total - a.total || b.text - a.text || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, limit);
 
   const jobsForWorker = (worker: string | MatchWorker, opts: JobsForWorkerOptions = {}): MatchHit[] => {
     const limit = opts.limit ?? 20;
@@ -495,18 +586,19 @@ export function createMatchEngine(options: MatchEngineOptions = {}): MatchEngine
     });
     jobIndex.release(n);
     const sc = scoreCtx();
-    const scored: Array<{ key: JobEntry; id: string; detail: ScoreDetail; text: number }> = [];
+    // The whole pool is ranked by total score; the detail (factors, reasons) is built for the page only.
+    const scored: Array<Ranked<JobEntry>> = [];
     for (let i = 0; i < cands.length; i++) {
       const e = jobs[cands[i]?.slot ?? -1];
       if (!e) {
         continue;
       }
       const text = maxText > 0 ? (bm25[i] ?? 0) / maxText : 0;
-      scored.push({ key: e, id: e.job.id, detail: scorePair(sc, e.feat, f, text), text });
+      scored.push({ key: e, id: e.job.id, total: scoreTotal(sc, e.feat, f, text), text });
     }
-    return rankScored(scored)
-      .slice(0, limit)
-      .map((s) => toHit(s.id, s.detail, s.key, f, locale));
+    return rankScored(scored, limit).map((s) =>
+      toHit(s.id, scorePair(sc, s.key.feat, f, s.text), s.key, f, locale),
+    );
   };
 
   const workersForJob = (job: string | MatchJob, opts: WorkersForJobOptions = {}): MatchHit[] => {
@@ -587,20 +679,20 @@ export function createMatchEngine(options: MatchEngineOptions = {}): MatchEngine
     });
     workerIndex.release(n);
     const sc = scoreCtx();
-    const scored: Array<{ key: WorkerFeatures; id: string; detail: ScoreDetail; text: number }> = [];
+    const scored: Array<Ranked<number>> = [];
     for (let i = 0; i < cands.length; i++) {
       const slot = cands[i]?.slot ?? -1;
       const id = workerIds[slot];
       if (id === undefined) {
         continue;
       }
-      const wf = ws.get(slot);
       const text = maxText > 0 ? (bm25[i] ?? 0) / maxText : 0;
-      scored.push({ key: wf, id, detail: scorePair(sc, f, wf, text), text });
+      scored.push({ key: slot, id, total: scoreTotal(sc, f, ws.get(slot), text), text });
     }
-    return rankScored(scored)
-      .slice(0, limit)
-      .map((s) => toHit(s.id, s.detail, e, s.key, locale));
+    return rankScored(scored, limit).map((s) => {
+      const wf = ws.get(s.key);
+      return toHit(s.id, scorePair(sc, f, wf, s.text), e, wf, locale);
+    });
   };
 
   const searchJobs = (q: string, filters?: JobFilters, opts: SearchJobsOptions = {}): MatchHit[] => {
@@ -729,20 +821,24 @@ export function createMatchEngine(options: MatchEngineOptions = {}): MatchEngine
     for (const j of keptJobs) {
       upsertJob(j);
     }
-    for (const w of source ?? []) {
-      upsertWorker(w);
-    }
+    load([], source ?? []);
   };
 
   return {
     upsertJob,
     removeJob,
     upsertWorker,
+    upsertWorkers: (ws) => load([], ws),
+    load: ({ jobs: js = [], workers: ws = [] }) => load(js, ws),
     removeWorker,
     jobsForWorker,
     workersForJob,
     searchJobs,
     scorePair: scoreOne,
+    flush: () => {
+      jobIndex.flush();
+      workerIndex.flush();
+    },
     reloadThesaurus,
     hasJob: (id) => jobSlot.has(id),
     hasWorker: (id) => workerSlot.has(id),

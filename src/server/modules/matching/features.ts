@@ -1,7 +1,7 @@
 import type { MatchJob, MatchWorker } from './match.types.ts';
 import type { Segmenter } from './text.ts';
-import { extractAmounts, normalizeText } from './text.ts';
-import type { Mention, Thesaurus } from './thesaurus.ts';
+import { extractAmounts, normalizeText, OnceFilter } from './text.ts';
+import type { LexEntry, Mention, Thesaurus } from './thesaurus.ts';
 import { findCity, lookup, scanMentions } from './thesaurus.ts';
 
 /** Interns strings (tokens, concept keys, certificate families) as small integers. */
@@ -58,6 +58,42 @@ export class TermDictionary {
     return this.conceptFlags[id] === 1;
   }
 
+  /** Per term id, the stamp of the last bag it was added to (dedupe without a Set per record). */
+  private bagStamp = new Int32Array(1024);
+  private stamp = 0;
+
+  /** Starts a new bag for addToBag (the bag array is the caller's). */
+  newBag(): number {
+    this.stamp++;
+    if (this.stamp === 0x7fffffff) {
+      this.bagStamp.fill(0);
+      this.stamp = 1;
+    }
+    return this.stamp;
+  }
+
+  /** Adds a term id to a bag unless it is already there. */
+  addToBag(bag: number[], stamp: number, id: number): void {
+    let st = this.bagStamp;
+    if (id >= st.length) {
+      let n = st.length * 2;
+      while (n <= id) {
+        n *= 2;
+      }
+      const grown = new Int32Array(n);
+      grown.set(st);
+      st = grown;
+      this.bagStamp = grown;
+    }
+    if (st[id] !== stamp) {
+      st[id] = stamp;
+      bag.push(id);
+    }
+  }
+
+  /** Memo for per-thesaurus constant lookups made for every record. */
+  readonly memo = new Map<string, unknown>();
+
   get size(): number {
     return this.terms.length;
   }
@@ -78,10 +114,25 @@ const EDUCATION: Array<[RegExp, number]> = [
   [/小学/, 1],
 ];
 
+const educationRanks = new Map<string, number>();
+
 export function educationRank(text: string | null): number {
   if (!text) {
     return 0;
   }
+  // A handful of distinct values across a million profiles: memoised (bounded).
+  let rank = educationRanks.get(text);
+  if (rank === undefined) {
+    rank = educationRankUncached(text);
+    if (educationRanks.size >= 10_000) {
+      educationRanks.clear();
+    }
+    educationRanks.set(text, rank);
+  }
+  return rank;
+}
+
+function educationRankUncached(text: string): number {
   let best = 0;
   for (const [re, rank] of EDUCATION) {
     if (re.test(text) && (best === 0 || rank < best)) {
@@ -407,6 +458,7 @@ interface ClauseInfo {
 
 const CLAUSE_CACHE_MAX = 100_000;
 const clauseCaches = new WeakMap<Thesaurus, Map<string, ClauseInfo>>();
+const clauseSeen = new OnceFilter();
 
 function clauseInfo(ctx: ExtractContext, clause: string): ClauseInfo {
   const th = ctx.th;
@@ -423,7 +475,12 @@ function clauseInfo(ctx: ExtractContext, clause: string): ClauseInfo {
   const negated = new Uint8Array(mentions.length);
   const level = new Int32Array(mentions.length).fill(-1);
   mentions.forEach((m, k) => {
-    negated[k] = NEG_BEFORE.test(clause.slice(0, m.start)) || NEG_AFTER.test(clause.slice(m.end)) ? 1 : 0;
+    // A negation ends right before the mention (≤ 6 characters) or starts right after it (≤ 9).
+    negated[k] =
+      NEG_BEFORE.test(clause.slice(Math.max(0, m.start - 6), m.start)) ||
+      NEG_AFTER.test(clause.slice(m.end, m.end + 9))
+        ? 1
+        : 0;
     if (m.kind === 'trade') {
       const follow = clause.slice(m.end, m.end + 6);
       if (/^[^，。]{0,4}证/.test(follow)) {
@@ -441,12 +498,24 @@ function clauseInfo(ctx: ExtractContext, clause: string): ClauseInfo {
     negated,
     level,
   };
-  if (cache.size >= CLAUSE_CACHE_MAX) {
-    cache.clear();
+  // Clauses seen once (a profile's own sentence) are not kept: only repeated ones are.
+  if (clauseSeen.seenBefore(clause)) {
+    if (cache.size >= CLAUSE_CACHE_MAX) {
+      cache.clear();
+    }
+    cache.set(clause, info);
   }
-  cache.set(clause, info);
   return info;
 }
+
+/** Adds a value to a small list unless present (lists of a profile hold a handful of ids). */
+function addUnique(list: number[], v: number): void {
+  if (!list.includes(v)) {
+    list.push(v);
+  }
+}
+
+const FLOOR_RE = /(低于|不低于|少于)([^，。]{1,8})(不考虑|不去|不干|以上)?/;
 
 /** Free-text understanding of a worker profile; the lists win, the summary fills gaps. */
 export function extractWorker(ctx: ExtractContext, w: MatchWorker): WorkerFeatures {
@@ -454,8 +523,12 @@ export function extractWorker(ctx: ExtractContext, w: MatchWorker): WorkerFeatur
   const trades: number[] = [];
   const tradeWeights: number[] = [];
   const rawTrades: number[] = [];
-  const bag = new Set<number>();
+  // The bag is deduplicated with a stamp per term id instead of a Set (a million profiles at build).
+  const bag: number[] = [];
+  const stamp = dict.newBag();
   const hasDesired = w.desiredTrades.length > 0;
+  // Normalised desired trades and skills, reused for the word terms below.
+  let words = '';
   w.desiredTrades.forEach((d, order) => {
     // The first-listed trade is the main wish; later ones count slightly less.
     const first = Math.max(0.85, 1 - 0.04 * order);
@@ -466,23 +539,27 @@ export function extractWorker(ctx: ExtractContext, w: MatchWorker): WorkerFeatur
     for (const t of r.viaSkill) {
       addTrade(trades, tradeWeights, t, first * 0.95);
     }
+    const norm = normalizeText(d);
     if (r.trades.length === 0 && r.viaSkill.length === 0) {
-      rawTrades.push(dict.intern(normalizeText(d)));
+      rawTrades.push(dict.intern(norm));
     }
+    words = order === 0 ? norm : `${words} ${norm}`;
   });
   const skillTradeWeight = hasDesired ? 0.6 : 0.8;
-  for (const s of w.skills) {
-    const norm = normalizeText(s);
+  let skillWords = '';
+  for (let k = 0; k < w.skills.length; k++) {
+    const norm = normalizeText(w.skills[k] as string);
+    skillWords = k === 0 ? norm : `${skillWords} ${norm}`;
     for (const m of scanMentions(th, norm)) {
       if (m.kind === 'skill') {
-        bag.add(dict.skillConcept(m.id));
+        dict.addToBag(bag, stamp, dict.skillConcept(m.id));
         for (const t of th.skills[m.id]?.trades ?? []) {
           addTrade(trades, tradeWeights, t, skillTradeWeight);
         }
       } else if (m.kind === 'trade') {
-        bag.add(dict.tradeConcept(m.id));
+        dict.addToBag(bag, stamp, dict.tradeConcept(m.id));
       } else if (m.kind === 'language') {
-        bag.add(dict.intern(`§l:${m.id}`));
+        dict.addToBag(bag, stamp, dict.intern(`§l:${m.id}`));
       }
     }
   }
@@ -502,24 +579,24 @@ export function extractWorker(ctx: ExtractContext, w: MatchWorker): WorkerFeatur
       addCert(alt.family, alt.rank);
     }
   }
-  const languages = new Set<number>();
+  const languages: number[] = [];
   for (const l of w.languages) {
     const e =
       lookup(th, l, 'language') ?? scanMentions(th, normalizeText(l)).find((m) => m.kind === 'language');
     if (e) {
-      languages.add(e.id);
+      addUnique(languages, e.id);
     }
   }
 
   // Summary: clause by clause, skipping negated mentions ("没有叉车证", "焊工证还没办").
   const summary = normalizeText(w.summary);
   let needs = 0;
-  const prefCities = new Set<number>();
-  const prefProvinces = new Set<number>();
-  const prefRegions = new Set<number>();
-  const avoidRegions = new Set<number>();
-  const avoidProvinces = new Set<number>();
-  const limitProvinces = new Set<number>();
+  const prefCities: number[] = [];
+  const prefProvinces: number[] = [];
+  const prefRegions: number[] = [];
+  const avoidRegions: number[] = [];
+  const avoidProvinces: number[] = [];
+  const limitProvinces: number[] = [];
   let openAnywhere = false;
   const home = findCity(th, w.city, w.lat, w.lng);
   const summaryTradeWeight = hasDesired ? 0.7 : 0.85;
@@ -551,13 +628,13 @@ export function extractWorker(ctx: ExtractContext, w: MatchWorker): WorkerFeatur
             }
           } else if (!negated) {
             addTrade(trades, tradeWeights, m.id, summaryTradeWeight);
-            bag.add(dict.tradeConcept(m.id));
+            dict.addToBag(bag, stamp, dict.tradeConcept(m.id));
           }
           break;
         }
         case 'skill':
           if (!negated) {
-            bag.add(dict.skillConcept(m.id));
+            dict.addToBag(bag, stamp, dict.skillConcept(m.id));
             for (const t of th.skills[m.id]?.trades ?? []) {
               addTrade(trades, tradeWeights, t, hasDesired ? 0.5 : 0.8);
             }
@@ -573,7 +650,7 @@ export function extractWorker(ctx: ExtractContext, w: MatchWorker): WorkerFeatur
           break;
         case 'language':
           if (!negated) {
-            languages.add(m.id);
+            addUnique(languages, m.id);
           }
           break;
         case 'benefit':
@@ -582,22 +659,22 @@ export function extractWorker(ctx: ExtractContext, w: MatchWorker): WorkerFeatur
         case 'city':
           // Cities named in a "不去…" clause are usually the worker's own surroundings; only wishes count.
           if (!avoid && m.id !== home?.id) {
-            prefCities.add(m.id);
+            addUnique(prefCities, m.id);
           }
           break;
         case 'province':
           clauseProvince = m.id;
           if (avoid && !limit) {
-            avoidProvinces.add(m.id);
+            addUnique(avoidProvinces, m.id);
           } else {
-            prefProvinces.add(m.id);
+            addUnique(prefProvinces, m.id);
           }
           break;
         case 'region':
           if (avoid) {
-            avoidRegions.add(m.id);
+            addUnique(avoidRegions, m.id);
           } else {
-            prefRegions.add(m.id);
+            addUnique(prefRegions, m.id);
           }
           break;
         default:
@@ -608,34 +685,43 @@ export function extractWorker(ctx: ExtractContext, w: MatchWorker): WorkerFeatur
       const named = limit[1] ? lookup(th, limit[1], 'province') : undefined;
       const p = named?.id ?? (clauseProvince >= 0 ? clauseProvince : (home?.province ?? -1));
       if (p >= 0) {
-        limitProvinces.add(p);
+        addUnique(limitProvinces, p);
       }
     }
   }
   // One segmentation call for all free words: crossing into jieba per field costs more than the cut.
-  for (const tok of seg.terms(
-    `${normalizeText(w.desiredTrades.join(' '))} ${normalizeText(w.skills.join(' '))} ${summary}`,
-  )) {
-    bag.add(dict.intern(tok));
+  // (Normalising each list entry and joining them with spaces gives the text's own normal form.)
+  const terms = seg.terms(`${words} ${skillWords} ${summary}`);
+  for (let k = 0; k < terms.length; k++) {
+    dict.addToBag(bag, stamp, dict.intern(terms[k] as string));
   }
   for (const t of trades) {
-    bag.add(dict.tradeConcept(t));
+    dict.addToBag(bag, stamp, dict.tradeConcept(t));
   }
   const homeProvinceEntry = w.hometownProvince
-    ? lookup(th, w.hometownProvince.replace(/籍$/, ''), 'province')
+    ? lookup(
+        th,
+        w.hometownProvince.endsWith('籍') ? w.hometownProvince.slice(0, -1) : w.hometownProvince,
+        'province',
+      )
     : undefined;
   // People from a Chinese province speak 普通话 even when they do not list it.
-  const mandarin = lookup(th, '普通话', 'language');
-  if (mandarin && (homeProvinceEntry || languages.size === 0)) {
-    languages.add(mandarin.id);
+  let mandarin = dict.memo.get('mandarin') as LexEntry | null | undefined;
+  if (mandarin === undefined) {
+    mandarin = lookup(th, '普通话', 'language') ?? null;
+    dict.memo.set('mandarin', mandarin);
   }
-  const amounts = extractAmounts(w.summary);
+  if (mandarin && (homeProvinceEntry || languages.length === 0)) {
+    addUnique(languages, mandarin.id);
+  }
   let floor = 0;
-  const floorMatch = /(低于|不低于|少于)([^，。]{1,8})(不考虑|不去|不干|以上)?/.exec(summary);
-  if (floorMatch?.[2]) {
-    const v = extractAmounts(floorMatch[2])[0];
-    if (v !== undefined && v >= 1000) {
-      floor = v;
+  if (summary.includes('低于') || summary.includes('少于')) {
+    const floorMatch = FLOOR_RE.exec(summary);
+    if (floorMatch?.[2]) {
+      const v = extractAmounts(floorMatch[2])[0];
+      if (v !== undefined && v >= 1000) {
+        floor = v;
+      }
     }
   }
   const expected = toNumber(w.expectedSalary);
@@ -643,10 +729,10 @@ export function extractWorker(ctx: ExtractContext, w: MatchWorker): WorkerFeatur
     trades,
     tradeWeights,
     rawTrades,
-    bag: [...bag].sort((a, b) => a - b),
+    bag: bag.sort((a, b) => a - b),
     certFamilies,
     certRanks,
-    languages: [...languages],
+    languages,
     education: educationRank(w.education),
     years: toNumber(w.years),
     lat: toNumber(w.lat ?? home?.lat),
@@ -658,15 +744,15 @@ export function extractWorker(ctx: ExtractContext, w: MatchWorker): WorkerFeatur
     willingToRelocate: w.willingToRelocate,
     expectedSalary: Number.isFinite(expected)
       ? expected
-      : (amounts.find((a) => a >= 1000 && a <= 100000) ?? Number.NaN),
+      : (extractAmounts(w.summary).find((a) => a >= 1000 && a <= 100000) ?? Number.NaN),
     salaryFloor: floor,
     needs,
-    prefCities: [...prefCities],
-    prefProvinces: [...prefProvinces],
-    prefRegions: [...prefRegions],
-    avoidRegions: [...avoidRegions],
-    avoidProvinces: [...avoidProvinces],
-    limitProvinces: [...limitProvinces],
+    prefCities,
+    prefProvinces,
+    prefRegions,
+    avoidRegions,
+    avoidProvinces,
+    limitProvinces,
     openAnywhere,
   };
 }

@@ -10,7 +10,7 @@ import type { MatchJob, MatchWorker } from './match.types.ts';
 const USAGE = `usage:
   match eval DIR [--run FILE]
   match allocate DIR
-  bench match [--jobs N] [--workers N] [--seed S] [--database-url URL]
+  bench match [--jobs N] [--workers N] [--seed S] [--queries N] [--peer-queries N] [--database-url URL]
 `;
 
 function flag(args: string[], name: string): string | undefined {
@@ -114,10 +114,13 @@ export async function runMatchingCli(args: string[]): Promise<number> {
     }
     if (a === 'bench' && b === 'match') {
       const databaseUrl = flag(args, '--database-url');
+      const peerQueries = flag(args, '--peer-queries');
       await runMatchBench({
         jobs: intFlag(args, '--jobs', 100_000),
         workers: intFlag(args, '--workers', 1_000_000),
         seed: intFlag(args, '--seed', 42),
+        queries: intFlag(args, '--queries', 1000),
+        ...(peerQueries ? { peerQueries: intFlag(args, '--peer-queries', 200) } : {}),
         ...(databaseUrl ? { databaseUrl } : {}),
         log,
       });

@@ -210,6 +210,71 @@ function tradeMatch(
   return { kind, level: best, jobTrade: jt, workerTrade: wt };
 }
 
+/** Factor names by index (the lean scorer accumulates points in a typed array). */
+const FACTORS: readonly FactorName[] = [
+  'trade',
+  'skills',
+  'text',
+  'certificates',
+  'distance',
+  'salary',
+  'experience',
+  'education',
+  'languages',
+  'benefits',
+  'origin',
+  'freshness',
+  'places',
+];
+const F_TRADE = 0;
+const F_SKILLS = 1;
+const F_TEXT = 2;
+const F_CERTS = 3;
+const F_DISTANCE = 4;
+const F_SALARY = 5;
+const F_EXPERIENCE = 6;
+const F_EDUCATION = 7;
+const F_LANGUAGES = 8;
+const F_BENEFITS = 9;
+const F_ORIGIN = 10;
+const F_FRESHNESS = 11;
+const F_PLACES = 12;
+
+/**
+ * Points per factor of the pair being scored, and the order in which factors first fired (the
+ * reported factor list keeps that order among equal magnitudes, and the total is summed in it).
+ */
+const points = new Float64Array(FACTORS.length);
+const fired = new Int8Array(FACTORS.length);
+const order = new Int8Array(FACTORS.length);
+let nFired = 0;
+
+function add(factor: number, pts: number): void {
+  if (pts !== 0) {
+    if (fired[factor] === 0) {
+      fired[factor] = 1;
+      order[nFired++] = factor;
+      points[factor] = pts;
+    } else {
+      points[factor] = (points[factor] as number) + pts;
+    }
+  }
+}
+
+/** Sum of the rounded factor points, in firing order; clears the accumulator. */
+function total(out: FactorContribution[] | null): number {
+  let sum = 0;
+  for (let i = 0; i < nFired; i++) {
+    const f = order[i] as number;
+    const p = Math.round((points[f] as number) * 100) / 100;
+    sum += p;
+    out?.push({ factor: FACTORS[f] as FactorName, points: p });
+    fired[f] = 0;
+  }
+  nFired = 0;
+  return Math.round(sum * 100) / 100;
+}
+
 /**
  * Scores one (job, worker) pair. Pure: the same inputs always give the same score and reasons.
  * `textSimilarity` is the candidate's BM25F score relative to the best candidate (0–1).
@@ -220,24 +285,36 @@ export function scorePair(
   w: WorkerFeatures,
   textSimilarity: number,
 ): ScoreDetail {
+  return score(ctx, job, w, textSimilarity, true) as ScoreDetail;
+}
+
+/**
+ * The total of scorePair without the explanation detail (no allocation beyond the trade match): the
+ * re-ranker ranks its whole pool with this and builds the detail for the returned page only.
+ */
+export function scoreTotal(
+  ctx: ScoreContext,
+  job: JobFeatures,
+  w: WorkerFeatures,
+  textSimilarity: number,
+): number {
+  return score(ctx, job, w, textSimilarity, false) as number;
+}
+
+function score(
+  ctx: ScoreContext,
+  job: JobFeatures,
+  w: WorkerFeatures,
+  textSimilarity: number,
+  full: boolean,
+): ScoreDetail | number {
   const W = ctx.weights;
-  const factors: FactorContribution[] = [];
-  const add = (factor: FactorName, points: number): void => {
-    if (points !== 0) {
-      const f = factors.find((x) => x.factor === factor);
-      if (f) {
-        f.points += points;
-      } else {
-        factors.push({ factor, points });
-      }
-    }
-  };
 
   const trade = tradeMatch(ctx, job, w);
-  add('trade', W.trade * trade.level);
+  add(F_TRADE, W.trade * trade.level);
 
   // Skills: a job skill is covered by the same concept, or partly by shared words.
-  const covered: number[] = [];
+  const covered: number[] | null = full ? [] : null;
   let coverage = 0;
   for (let i = 0; i < job.skills.length; i++) {
     const g = job.skills[i];
@@ -261,19 +338,23 @@ export function scorePair(
       c = (0.8 * hit) / g.tokens.length;
     }
     if (c >= 0.5) {
-      covered.push(i);
+      covered?.push(i);
     }
     coverage += c;
   }
   const skillShare = job.skills.length > 0 ? coverage / job.skills.length : 0.5;
-  add('skills', W.skills * skillShare);
-  add('text', W.text * Math.max(0, Math.min(1, textSimilarity)));
+  add(F_SKILLS, W.skills * skillShare);
+  add(F_TEXT, W.text * Math.max(0, Math.min(1, textSimilarity)));
 
   // Certificates.
-  const missing: number[] = [];
-  const lowLevel: number[] = [];
-  const preferredHeld: number[] = [];
-  job.certs.forEach((req, i) => {
+  const missing: number[] | null = full ? [] : null;
+  const lowLevel: number[] | null = full ? [] : null;
+  const preferredHeld: number[] | null = full ? [] : null;
+  let nMissing = 0;
+  let nLow = 0;
+  let nPreferred = 0;
+  for (let i = 0; i < job.certs.length; i++) {
+    const req = job.certs[i] as (typeof job.certs)[number];
     let held = false;
     let low = false;
     for (const alt of req.alternatives) {
@@ -288,19 +369,20 @@ export function scorePair(
     }
     if (req.preferred) {
       if (held) {
-        preferredHeld.push(i);
+        preferredHeld?.push(i);
+        nPreferred++;
       }
     } else if (!held && low) {
-      lowLevel.push(i);
+      lowLevel?.push(i);
+      nLow++;
     } else if (!held) {
-      missing.push(i);
+      missing?.push(i);
+      nMissing++;
     }
-  });
+  }
   add(
-    'certificates',
-    W.certMissing * Math.min(2, missing.length) +
-      W.certLowLevel * lowLevel.length +
-      W.certPreferred * Math.min(2, preferredHeld.length),
+    F_CERTS,
+    W.certMissing * Math.min(2, nMissing) + W.certLowLevel * nLow + W.certPreferred * Math.min(2, nPreferred),
   );
 
   // Distance against the worker's commute limit, or the places they are willing to move to.
@@ -316,26 +398,26 @@ export function scorePair(
   if (Number.isFinite(distanceKm)) {
     if (distanceKm <= limit) {
       commute = 'within';
-      add('distance', W.commuteWithin * (1 - (0.5 * distanceKm) / Math.max(limit, 1)));
+      add(F_DISTANCE, W.commuteWithin * (1 - (0.5 * distanceKm) / Math.max(limit, 1)));
     } else if (w.willingToRelocate) {
       commute = 'relocate';
-      add('distance', W.relocate);
+      add(F_DISTANCE, W.relocate);
       region = regionFit(ctx, job, w);
       if (region === 'limit') {
-        add('distance', W.regionLimit);
+        add(F_DISTANCE, W.regionLimit);
       } else if (region === 'avoid') {
-        add('distance', W.regionAvoid);
+        add(F_DISTANCE, W.regionAvoid);
       } else if (region === 'notPreferred') {
-        add('distance', W.regionNotPreferred);
+        add(F_DISTANCE, W.regionNotPreferred);
       } else if (region === 'preferred') {
-        add('distance', W.regionPreferred);
+        add(F_DISTANCE, W.regionPreferred);
       }
     } else if (distanceKm <= limit * 1.25) {
       commute = 'slightlyBeyond';
-      add('distance', W.commuteSlightlyBeyond);
+      add(F_DISTANCE, W.commuteSlightlyBeyond);
     } else {
       commute = 'beyond';
-      add('distance', W.commuteBeyond);
+      add(F_DISTANCE, W.commuteBeyond);
     }
   }
 
@@ -346,17 +428,17 @@ export function scorePair(
     const ratio = w.expectedSalary / job.salaryMax;
     if (ratio <= 1) {
       salary = 'fit';
-      add('salary', W.salaryFit);
+      add(F_SALARY, W.salaryFit);
     } else if (ratio <= 1.12) {
       salary = 'slightlyLow';
-      add('salary', W.salarySlightlyLow);
+      add(F_SALARY, W.salarySlightlyLow);
     } else {
       salary = 'low';
-      add('salary', W.salaryLow);
+      add(F_SALARY, W.salaryLow);
     }
     if (w.salaryFloor > 0 && job.salaryMax < w.salaryFloor) {
       belowFloor = true;
-      add('salary', W.salaryBelowFloor);
+      add(F_SALARY, W.salaryBelowFloor);
     }
   }
 
@@ -365,35 +447,39 @@ export function scorePair(
   if (Number.isFinite(job.minYears) && job.minYears > 0 && Number.isFinite(w.years)) {
     yearsShort = Math.max(0, job.minYears - w.years);
     if (yearsShort === 0) {
-      add('experience', W.yearsFit);
+      add(F_EXPERIENCE, W.yearsFit);
     } else if (yearsShort <= 1) {
-      add('experience', W.yearsShortOne);
+      add(F_EXPERIENCE, W.yearsShortOne);
     } else {
-      add('experience', W.yearsShortMore);
+      add(F_EXPERIENCE, W.yearsShortMore);
     }
   }
   let educationShort = 0;
   if (job.education > 0 && w.education > 0 && w.education < job.education) {
     educationShort = job.education - w.education;
     const pts = educationShort === 1 || job.educationSoft ? W.educationShortOne : W.educationShortMore;
-    add('education', pts);
+    add(F_EDUCATION, pts);
   }
 
   // Languages.
-  const langMissing: number[] = [];
-  const langPreferred: number[] = [];
-  job.languages.forEach((req, i) => {
+  const langMissing: number[] | null = full ? [] : null;
+  const langPreferred: number[] | null = full ? [] : null;
+  let nLangMissing = 0;
+  let nLangPreferred = 0;
+  for (let i = 0; i < job.languages.length; i++) {
+    const req = job.languages[i] as (typeof job.languages)[number];
     const has = w.languages.includes(req.language);
     if (req.preferred && has) {
-      langPreferred.push(i);
+      langPreferred?.push(i);
+      nLangPreferred++;
     } else if (!req.preferred && !has) {
-      langMissing.push(i);
+      langMissing?.push(i);
+      nLangMissing++;
     }
-  });
+  }
   add(
-    'languages',
-    W.languageMissing * Math.min(2, langMissing.length) +
-      W.languagePreferred * Math.min(2, langPreferred.length),
+    F_LANGUAGES,
+    W.languageMissing * Math.min(2, nLangMissing) + W.languagePreferred * Math.min(2, nLangPreferred),
   );
 
   // Needs the worker states (dormitory, social insurance) against what the job offers.
@@ -411,33 +497,37 @@ export function scorePair(
         }
       }
     }
-    add('benefits', W.benefitMissing * Math.min(2, benefitsMissing.length));
+    add(F_BENEFITS, W.benefitMissing * Math.min(2, benefitsMissing.length));
   }
 
   const origin = w.homeProvince >= 0 && job.origins.includes(w.homeProvince);
   if (origin) {
-    add('origin', W.origin);
+    add(F_ORIGIN, W.origin);
   }
   if (Number.isFinite(job.postedAt)) {
     const ageDays = Math.max(0, (ctx.now - job.postedAt) / 86_400_000);
-    add('freshness', W.freshness * Math.exp(-ageDays / W.freshnessDays));
+    add(F_FRESHNESS, W.freshness * Math.exp(-ageDays / W.freshnessDays));
   }
   if (Number.isFinite(job.placesLeft)) {
-    add('places', job.placesLeft <= 0 ? W.placesFull : W.placesOpen * Math.min(1, job.placesLeft / 5));
+    add(F_PLACES, job.placesLeft <= 0 ? W.placesFull : W.placesOpen * Math.min(1, job.placesLeft / 5));
   }
 
-  let total = 0;
-  for (const f of factors) {
-    f.points = Math.round(f.points * 100) / 100;
-    total += f.points;
+  if (!full) {
+    return total(null);
   }
+  const factors: FactorContribution[] = [];
+  const sum = total(factors);
   factors.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
   return {
-    total: Math.round(total * 100) / 100,
+    total: sum,
     factors,
     trade,
-    skills: { covered, total: job.skills.length, coverage: skillShare },
-    certs: { missing, lowLevel, preferredHeld },
+    skills: { covered: covered as number[], total: job.skills.length, coverage: skillShare },
+    certs: {
+      missing: missing as number[],
+      lowLevel: lowLevel as number[],
+      preferredHeld: preferredHeld as number[],
+    },
     distanceKm,
     commute,
     region,
@@ -445,7 +535,7 @@ export function scorePair(
     belowFloor,
     yearsShort,
     educationShort,
-    languages: { missing: langMissing, preferredHeld: langPreferred },
+    languages: { missing: langMissing as number[], preferredHeld: langPreferred as number[] },
     benefitsMissing,
     origin,
     placesLeft: job.placesLeft,

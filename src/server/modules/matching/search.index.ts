@@ -20,9 +20,13 @@ interface PostingList {
   docs: Int32Array;
   tfs: Float32Array;
   n: number;
-  /** Live documents holding the term (idf). */
-  df: number;
 }
+
+/**
+ * Documents added since the last materialisation are kept in the forward index only; their postings
+ * are appended in one counting pass (see flush) once this many are pending, or before any query.
+ */
+const BULK_PENDING = 1 << 16;
 
 /** Score cell of a slot that the current query has not touched, or has rejected (filters). */
 const UNTOUCHED = -1;
@@ -30,6 +34,13 @@ const REJECTED = -2;
 
 export class SearchIndex {
   private postings: Array<PostingList | undefined> = [];
+  /** Live documents holding each term (idf), by term id; kept exact on every add and remove. */
+  private dfs = new Int32Array(1024);
+  /** Slots added whose postings are not written yet (ascending: slots are added in order). */
+  private pending = new Int32Array(1024);
+  private nPending = 0;
+  /** 1 while a slot is in `pending`. */
+  private isPending = new Uint8Array(1024);
   /**
    * Per slot, interleaved: [2s] = accumulator of the running query (UNTOUCHED/REJECTED when not
    * scored), [2s + 1] = field-weighted document length. One cache line serves both in the hot loop.
@@ -78,6 +89,7 @@ export class SearchIndex {
     cells.set(this.cells);
     this.cells = cells;
     this.alive = grow(this.alive, (k) => new Uint8Array(k));
+    this.isPending = grow(this.isPending, (k) => new Uint8Array(k));
     this.termStart = grow(this.termStart, (k) => new Int32Array(k));
     this.termCount = grow(this.termCount, (k) => new Int32Array(k));
     this.touched = new Int32Array(n);
@@ -103,69 +115,168 @@ export class SearchIndex {
     let len = 0;
     for (const f of fields) {
       const fw = f.weight;
-      for (const t of f.terms) {
+      const terms = f.terms;
+      for (let i = 0; i < terms.length; i++) {
+        const t = terms[i] as number;
         if (t >= scratch.length) {
-          let n = scratch.length * 2;
-          while (n <= t) {
-            n *= 2;
-          }
-          const grown = new Float64Array(n);
-          grown.set(scratch);
-          scratch = grown;
-          this.tfScratch = grown;
+          scratch = this.growScratch(t);
         }
         if (scratch[t] === 0) {
           distinct.push(t);
         }
-        scratch[t] = (scratch[t] ?? 0) + fw;
+        scratch[t] = (scratch[t] as number) + fw;
         len += fw;
       }
     }
     const nTerms = distinct.length;
-    if (this.termPoolUsed + nTerms > this.termPool.length) {
-      let n = this.termPool.length * 2;
-      while (n < this.termPoolUsed + nTerms) {
-        n *= 2;
-      }
-      const p = new Int32Array(n);
-      p.set(this.termPool.subarray(0, this.termPoolUsed));
-      this.termPool = p;
-      const f = new Float32Array(n);
-      f.set(this.tfPool.subarray(0, this.termPoolUsed));
-      this.tfPool = f;
-    }
-    this.termStart[slot] = this.termPoolUsed;
+    this.reservePool(nTerms);
+    let dfs = this.dfs;
+    const pool = this.termPool;
+    const tfPool = this.tfPool;
+    let at = this.termPoolUsed;
+    this.termStart[slot] = at;
     this.termCount[slot] = nTerms;
     for (let k = 0; k < nTerms; k++) {
-      const term = distinct[k] ?? 0;
-      const freq = scratch[term] ?? 0;
+      const term = distinct[k] as number;
+      tfPool[at] = scratch[term] as number;
       scratch[term] = 0;
-      this.tfPool[this.termPoolUsed] = freq;
-      this.termPool[this.termPoolUsed++] = term;
-      let pl = this.postings[term];
-      if (!pl) {
-        pl = { docs: new Int32Array(4), tfs: new Float32Array(4), n: 0, df: 0 };
-        this.postings[term] = pl;
+      pool[at++] = term;
+      if (term >= dfs.length) {
+        dfs = this.growDfs(term);
       }
-      if (pl.n === pl.docs.length) {
-        const docs = new Int32Array(pl.n * 2);
-        docs.set(pl.docs);
-        const tfs = new Float32Array(pl.n * 2);
-        tfs.set(pl.tfs);
-        pl.docs = docs;
-        pl.tfs = tfs;
-      }
-      pl.docs[pl.n] = slot;
-      pl.tfs[pl.n] = freq;
-      pl.n++;
-      pl.df++;
-      this.livePostings++;
+      dfs[term] = (dfs[term] as number) + 1;
     }
+    this.termPoolUsed = at;
+    this.livePostings += nTerms;
     this.cells[2 * slot + 1] = len;
     this.totalLen += len;
     this.alive[slot] = 1;
     this.liveDocs++;
+    // Postings are written later, many documents at a time (flush).
+    if (this.isPending[slot] !== 1) {
+      if (this.nPending === this.pending.length) {
+        const p = new Int32Array(this.pending.length * 2);
+        p.set(this.pending);
+        this.pending = p;
+      }
+      this.pending[this.nPending++] = slot;
+      this.isPending[slot] = 1;
+    }
+    if (this.nPending >= BULK_PENDING) {
+      this.flush();
+    }
   }
+
+  private growScratch(t: number): Float64Array<ArrayBuffer> {
+    let n = this.tfScratch.length * 2;
+    while (n <= t) {
+      n *= 2;
+    }
+    const grown = new Float64Array(n);
+    grown.set(this.tfScratch);
+    this.tfScratch = grown;
+    return grown;
+  }
+
+  private growDfs(t: number): Int32Array<ArrayBuffer> {
+    let n = this.dfs.length * 2;
+    while (n <= t) {
+      n *= 2;
+    }
+    const grown = new Int32Array(n);
+    grown.set(this.dfs);
+    this.dfs = grown;
+    return grown;
+  }
+
+  private reservePool(extra: number): void {
+    if (this.termPoolUsed + extra <= this.termPool.length) {
+      return;
+    }
+    let n = this.termPool.length * 2;
+    while (n < this.termPoolUsed + extra) {
+      n *= 2;
+    }
+    const p = new Int32Array(n);
+    p.set(this.termPool.subarray(0, this.termPoolUsed));
+    this.termPool = p;
+    const f = new Float32Array(n);
+    f.set(this.tfPool.subarray(0, this.termPoolUsed));
+    this.tfPool = f;
+  }
+
+  /**
+   * Writes the postings of every pending document: one counting pass over their forward entries,
+   * each posting list grown once, then filled in slot order (so lists stay sorted by slot). Queries
+   * call it first; a bulk load calls it every BULK_PENDING documents.
+   */
+  flush(): void {
+    const nPending = this.nPending;
+    if (nPending === 0) {
+      return;
+    }
+    const pending = this.pending;
+    const pool = this.termPool;
+    const tfPool = this.tfPool;
+    const start = this.termStart;
+    const count = this.termCount;
+    const alive = this.alive;
+    let add = this.flushCounts;
+    if (add.length < this.dfs.length) {
+      add = new Int32Array(this.dfs.length);
+      this.flushCounts = add;
+    }
+    for (let i = 0; i < nPending; i++) {
+      const d = pending[i] as number;
+      if (alive[d] !== 1) {
+        continue;
+      }
+      const s = start[d] as number;
+      const e = s + (count[d] as number);
+      for (let p = s; p < e; p++) {
+        const t = pool[p] as number;
+        add[t] = (add[t] as number) + 1;
+      }
+    }
+    const postings = this.postings;
+    for (let i = 0; i < nPending; i++) {
+      const d = pending[i] as number;
+      this.isPending[d] = 0;
+      if (alive[d] !== 1) {
+        continue;
+      }
+      const s = start[d] as number;
+      const e = s + (count[d] as number);
+      for (let p = s; p < e; p++) {
+        const t = pool[p] as number;
+        let pl = postings[t];
+        const more = add[t] as number;
+        if (more > 0) {
+          // First posting of this term in the batch: make room for all of them at once.
+          add[t] = 0;
+          if (!pl) {
+            pl = { docs: new Int32Array(more), tfs: new Float32Array(more), n: 0 };
+            postings[t] = pl;
+          } else if (pl.n + more > pl.docs.length) {
+            const cap = Math.max(pl.n + more, Math.ceil(pl.docs.length * 1.5));
+            const docs = new Int32Array(cap);
+            docs.set(pl.docs.subarray(0, pl.n));
+            const tfs = new Float32Array(cap);
+            tfs.set(pl.tfs.subarray(0, pl.n));
+            pl.docs = docs;
+            pl.tfs = tfs;
+          }
+        }
+        const list = pl as PostingList;
+        list.docs[list.n] = d;
+        list.tfs[list.n] = tfPool[p] as number;
+        list.n++;
+      }
+    }
+    this.nPending = 0;
+  }
+
+  private flushCounts = new Int32Array(1024);
 
   remove(slot: number): void {
     if (slot >= this.alive.length || this.alive[slot] !== 1) {
@@ -176,13 +287,15 @@ export class SearchIndex {
     this.totalLen -= this.cells[2 * slot + 1] ?? 0;
     const start = this.termStart[slot] ?? 0;
     const count = this.termCount[slot] ?? 0;
+    const dfs = this.dfs;
     for (let i = start; i < start + count; i++) {
-      const pl = this.postings[this.termPool[i] ?? -1];
-      if (pl) {
-        pl.df--;
-      }
+      const t = this.termPool[i] as number;
+      dfs[t] = (dfs[t] as number) - 1;
     }
-    this.deadPostings += count;
+    // A pending document has no postings yet: flush skips it as dead.
+    if (this.isPending[slot] !== 1) {
+      this.deadPostings += count;
+    }
     this.livePostings -= count;
     if (this.deadPostings > 1024 && this.deadPostings > this.livePostings * 0.25) {
       this.compact();
@@ -191,6 +304,7 @@ export class SearchIndex {
 
   /** Drops postings of removed documents (amortised: runs when a quarter of postings are dead). */
   compact(): void {
+    this.flush();
     for (const pl of this.postings) {
       if (!pl) {
         continue;
@@ -211,7 +325,7 @@ export class SearchIndex {
   }
 
   df(term: number): number {
-    return this.postings[term]?.df ?? 0;
+    return term < this.dfs.length ? (this.dfs[term] as number) : 0;
   }
 
   idf(term: number): number {
@@ -260,6 +374,7 @@ export class SearchIndex {
     refineBudget = 0,
     budget = Number.POSITIVE_INFINITY,
   ): number {
+    this.flush();
     const avg = this.liveDocs > 0 ? this.totalLen / this.liveDocs : 1;
     const k1 = this.k1;
     const b = this.b;
@@ -277,7 +392,7 @@ export class SearchIndex {
     for (let qi = 0; qi < query.length; qi++) {
       const q = query[qi] as QueryTerm;
       const pl = this.postings[q.term];
-      if (!pl || pl.df === 0) {
+      if (!pl || this.df(q.term) === 0) {
         continue;
       }
       const recruit = nTouched < (qi < refineFrom ? budget : Math.min(budget, refineBudget));
@@ -410,10 +525,12 @@ export class SearchIndex {
       this.touched.byteLength +
       this.termPool.byteLength +
       this.tfPool.byteLength +
-      this.alive.byteLength * 9;
+      this.alive.byteLength * 10 +
+      this.dfs.byteLength +
+      this.pending.byteLength;
     for (const pl of this.postings) {
       if (pl) {
-        bytes += pl.docs.byteLength + pl.tfs.byteLength + 48;
+        bytes += pl.docs.byteLength + pl.tfs.byteLength + 40;
       }
     }
     return bytes;

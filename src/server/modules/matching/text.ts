@@ -32,6 +32,35 @@ function hasTraditional(s: string): boolean {
 }
 
 /**
+ * Remembers (approximately) which strings were seen before, so that memo caches keep only strings
+ * that repeat: a string is cached on its second sighting. A fixed table of hashes; a collision only
+ * makes a string cached one sighting early or late.
+ */
+export class OnceFilter {
+  private readonly table: Int32Array;
+  private readonly mask: number;
+
+  constructor(bits = 18) {
+    this.table = new Int32Array(1 << bits);
+    this.mask = (1 << bits) - 1;
+  }
+
+  seenBefore(s: string): boolean {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) {
+      h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    }
+    h |= 1;
+    const k = (h ^ (h >>> 15)) & this.mask;
+    if (this.table[k] === h) {
+      return true;
+    }
+    this.table[k] = h;
+    return false;
+  }
+}
+
+/**
  * Short strings (trades, skills, certificates, tags, cities) repeat across a million profiles, so
  * their normal forms are memoised; the cache is bounded (cleared when full). The last long input is
  * remembered too: callers often normalise the same summary twice in a row.
@@ -50,8 +79,41 @@ function normalizeUncached(input: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * True when normalizeUncached(s) === s, decided from the characters alone for the common case:
+ * printable ASCII other than capitals, simplified CJK ideographs and the CJK full stop/enumeration
+ * comma (all stable under NFKC, lower-casing and OpenCC; none combines with a neighbour), single
+ * spaces, no space at either end. Anything else takes the full path.
+ */
+function isNormal(s: string): boolean {
+  const n = s.length;
+  let prevSpace = true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= CJK_START && c <= CJK_END) {
+      if (traditionalChars[c - CJK_START] === 1) {
+        return false;
+      }
+      prevSpace = false;
+    } else if (c === 32) {
+      if (prevSpace) {
+        return false;
+      }
+      prevSpace = true;
+    } else if ((c > 32 && c < 65) || (c > 90 && c < 127) || c === 0x3001 || c === 0x3002) {
+      prevSpace = false;
+    } else {
+      return false;
+    }
+  }
+  return !prevSpace || n === 0;
+}
+
 /** Full/half width (NFKC), lower case, traditional → simplified, single spaces. */
 export function normalizeText(input: string): string {
+  if (isNormal(input)) {
+    return input;
+  }
   if (input.length > NORM_CACHE_LEN) {
     if (input !== lastIn) {
       lastOut = normalizeUncached(input);
@@ -223,6 +285,8 @@ export function createSegmenter(extraWords: Iterable<string>): Segmenter {
   // joined by newlines, which jieba returns as tokens of their own.
   const blockCache = new Map<string, readonly string[]>();
   const BLOCK_CACHE_MAX = 100_000;
+  const blockSeen = new OnceFilter();
+  const missTerms: Array<readonly string[]> = [];
   const blocks: string[] = [];
   const found: Array<readonly string[] | undefined> = [];
   const misses: string[] = [];
@@ -256,11 +320,11 @@ export function createSegmenter(extraWords: Iterable<string>): Segmenter {
         if (blockCache.size + misses.length > BLOCK_CACHE_MAX) {
           blockCache.clear();
         }
-        let k = 0;
+        missTerms.length = 0;
         let cur: string[] = [];
         for (const t of jieba.cutForSearch(misses.join('\n'), false)) {
           if (t === '\n') {
-            blockCache.set(misses[k++] ?? '', cur);
+            missTerms.push(cur);
             cur = [];
             continue;
           }
@@ -269,10 +333,18 @@ export function createSegmenter(extraWords: Iterable<string>): Segmenter {
             cur.push(v);
           }
         }
-        blockCache.set(misses[k] ?? '', cur);
+        missTerms.push(cur);
+        // Blocks seen once (a profile's own sentence) are not cached: only repeated ones are.
+        for (let k = 0; k < misses.length; k++) {
+          const block = misses[k] as string;
+          if (blockSeen.seenBefore(block)) {
+            blockCache.set(block, missTerms[k] as readonly string[]);
+          }
+        }
+        let k = 0;
         for (let i = 0; i < blocks.length; i++) {
           if (found[i] === undefined) {
-            found[i] = blockCache.get(blocks[i] ?? '');
+            found[i] = missTerms[k++];
           }
         }
       }

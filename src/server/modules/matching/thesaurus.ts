@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normalizeText } from './text.ts';
+import { normalizeText, OnceFilter } from './text.ts';
 
 /** The thesaurus that ships with the module (src/server/modules/matching/thesaurus). */
 export const DEFAULT_THESAURUS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'thesaurus');
@@ -112,6 +112,8 @@ export interface Thesaurus {
   /** For each trade, the trades with similarity ≥ 0.3 (used to expand queries). */
   tradeNeighbours: Array<Array<{ id: number; level: number }>>;
   root: TrieNode;
+  /** The root's children by first character (one array read instead of a Map lookup per position). */
+  rootIndex: Array<TrieNode | undefined>;
 }
 
 interface Row {
@@ -335,6 +337,11 @@ export function loadThesaurus(dir: string = DEFAULT_THESAURUS_DIR): Thesaurus {
     node.surface = surface;
   }
 
+  const rootIndex: Array<TrieNode | undefined> = new Array<TrieNode | undefined>(65536).fill(undefined);
+  for (const [c, child] of root.next) {
+    rootIndex[c] = child;
+  }
+
   const { levelsMatrix, neighbours } = computeTradeLevels(trades);
   return {
     dir,
@@ -351,6 +358,7 @@ export function loadThesaurus(dir: string = DEFAULT_THESAURUS_DIR): Thesaurus {
     tradeLevels: levelsMatrix,
     tradeNeighbours: neighbours,
     root,
+    rootIndex,
   };
 }
 
@@ -487,10 +495,13 @@ export function scanMentions(th: Thesaurus, text: string, minLength = 2): readon
   let out = cache.get(text);
   if (out === undefined) {
     out = scanUncached(th, text, minLength);
-    if (cache.size >= MENTION_CACHE_MAX) {
-      cache.clear();
+    // Texts seen once (most summary clauses) are not kept: they would only churn the cache and the GC.
+    if (mentionSeen.seenBefore(text)) {
+      if (cache.size >= MENTION_CACHE_MAX) {
+        cache.clear();
+      }
+      cache.set(text, out);
     }
-    cache.set(text, out);
   }
   return out;
 }
@@ -498,16 +509,26 @@ export function scanMentions(th: Thesaurus, text: string, minLength = 2): readon
 const MENTION_CACHE_LEN = 64;
 const MENTION_CACHE_MAX = 100_000;
 const mentionCaches = new WeakMap<Thesaurus, Map<string, readonly Mention[]>>();
+const mentionSeen = new OnceFilter();
 
 function scanUncached(th: Thesaurus, text: string, minLength: number): Mention[] {
   const out: Mention[] = [];
   let i = 0;
   const n = text.length;
+  const rootIndex = th.rootIndex;
   while (i < n) {
-    let node: TrieNode | undefined = th.root;
+    let node: TrieNode | undefined = rootIndex[text.charCodeAt(i)];
+    if (node === undefined) {
+      i++;
+      continue;
+    }
     let best: TrieNode | null = null;
     let bestEnd = i;
-    let j = i;
+    let j = i + 1;
+    if (node.entries && 1 >= minLength) {
+      best = node;
+      bestEnd = j;
+    }
     while (j < n) {
       node = node.next.get(text.charCodeAt(j));
       if (!node) {

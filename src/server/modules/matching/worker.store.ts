@@ -46,24 +46,33 @@ export class WorkerStore {
 
   put(slot: number, f: WorkerFeatures, visible: boolean): void {
     this.ensure(slot);
-    const seg = encode(f);
-    if (this.used + seg.length > this.pool.length) {
+    const len = encodedLength(f);
+    if (this.used + len > this.pool.length) {
       let n = this.pool.length * 2;
-      while (n < this.used + seg.length) {
+      while (n < this.used + len) {
         n *= 2;
       }
       const p = new Int32Array(n);
       p.set(this.pool.subarray(0, this.used));
       this.pool = p;
     }
-    this.pool.set(seg, this.used);
+    // Encoded in place: no intermediate array per profile.
+    encodeInto(f, this.pool, this.used, len);
     this.offset[slot] = this.used;
-    this.used += seg.length;
-    const v = unitVector(f.lat, f.lng);
+    this.used += len;
     const c = 8 * slot;
-    this.cells[c] = v[0];
-    this.cells[c + 1] = v[1];
-    this.cells[c + 2] = v[2];
+    const cells = this.cells;
+    if (Number.isFinite(f.lat) && Number.isFinite(f.lng)) {
+      const toRad = Math.PI / 180;
+      const cl = Math.cos(f.lat * toRad);
+      cells[c] = cl * Math.cos(f.lng * toRad);
+      cells[c + 1] = cl * Math.sin(f.lng * toRad);
+      cells[c + 2] = Math.sin(f.lat * toRad);
+    } else {
+      cells[c] = Number.NaN;
+      cells[c + 1] = Number.NaN;
+      cells[c + 2] = Number.NaN;
+    }
     this.cells[c + 3] = chord2OfKm(f.maxCommuteKm);
     this.cells[c + 4] = f.willingToRelocate ? 1 : 0;
     this.cells[c + 5] = f.expectedSalary;
@@ -94,7 +103,7 @@ export class WorkerStore {
   }
 
   get(slot: number): WorkerFeatures {
-    return decode(this.pool, this.offset[slot] ?? 0);
+    return decodeSegment(this.pool, this.offset[slot] ?? 0);
   }
 
   byteSize(): number {
@@ -171,8 +180,8 @@ function dec(v: number, scale: number): number {
   return v === -2147483648 ? Number.NaN : v / scale;
 }
 
-function encode(f: WorkerFeatures): Int32Array {
-  const lists: Array<readonly number[]> = [
+function listsOf(f: WorkerFeatures): Array<readonly number[]> {
+  return [
     f.rawTrades,
     f.bag,
     f.certFamilies,
@@ -185,44 +194,63 @@ function encode(f: WorkerFeatures): Int32Array {
     f.avoidProvinces,
     f.limitProvinces,
   ];
-  let len = HEADER + 1 + f.trades.length * 2;
-  for (const l of lists) {
-    len += 1 + l.length;
-  }
-  const out = new Int32Array(len + 1);
-  out[0] = len + 1;
-  out[1] = (f.willingToRelocate ? 1 : 0) | (f.openAnywhere ? 2 : 0);
-  out[2] = enc(f.lat, 1e5);
-  out[3] = enc(f.lng, 1e5);
-  out[4] = enc(f.maxCommuteKm, 10);
-  out[5] = enc(f.expectedSalary, 1);
-  out[6] = f.salaryFloor;
-  out[7] = enc(f.years, 10);
-  out[8] = f.education;
-  out[9] = f.city;
-  out[10] = f.province;
-  out[11] = f.homeProvince;
-  out[12] = f.needs;
-  let p = HEADER + 1;
+}
+
+/** Length of a profile's segment: header, trades with weights, then 11 lists, each with its length. */
+export function encodedLength(f: WorkerFeatures): number {
+  return (
+    HEADER +
+    2 +
+    f.trades.length * 2 +
+    11 +
+    f.rawTrades.length +
+    f.bag.length +
+    f.certFamilies.length +
+    f.certRanks.length +
+    f.languages.length +
+    f.prefCities.length +
+    f.prefProvinces.length +
+    f.prefRegions.length +
+    f.avoidRegions.length +
+    f.avoidProvinces.length +
+    f.limitProvinces.length
+  );
+}
+
+export function encodeInto(f: WorkerFeatures, out: Int32Array, at: number, len: number): void {
+  out[at] = len;
+  out[at + 1] = (f.willingToRelocate ? 1 : 0) | (f.openAnywhere ? 2 : 0);
+  out[at + 2] = enc(f.lat, 1e5);
+  out[at + 3] = enc(f.lng, 1e5);
+  out[at + 4] = enc(f.maxCommuteKm, 10);
+  out[at + 5] = enc(f.expectedSalary, 1);
+  out[at + 6] = f.salaryFloor;
+  out[at + 7] = enc(f.years, 10);
+  out[at + 8] = f.education;
+  out[at + 9] = f.city;
+  out[at + 10] = f.province;
+  out[at + 11] = f.homeProvince;
+  out[at + 12] = f.needs;
+  let p = at + HEADER + 1;
   out[p++] = f.trades.length;
   for (let i = 0; i < f.trades.length; i++) {
     out[p++] = f.trades[i] ?? 0;
     out[p++] = Math.round((f.tradeWeights[i] ?? 0) * 1000);
   }
-  for (const l of lists) {
+  for (const l of listsOf(f)) {
     out[p++] = l.length;
-    for (const v of l) {
-      out[p++] = v;
+    for (let i = 0; i < l.length; i++) {
+      out[p++] = l[i] as number;
     }
   }
-  return out;
 }
 
 function segmentLength(pool: Int32Array, off: number): number {
   return pool[off] ?? 0;
 }
 
-function decode(pool: Int32Array, off: number): WorkerFeatures {
+/** Decodes the segment at `off` (its first cell is its length). */
+export function decodeSegment(pool: Int32Array, off: number): WorkerFeatures {
   const flags = pool[off + 1] ?? 0;
   let p = off + HEADER + 1;
   const nT = pool[p++] ?? 0;

@@ -23,6 +23,8 @@ export interface PeerArgs {
   queries: number;
   /** Workers indexed by this engine (peers may be capped). */
   workerCap: number;
+  /** Also report percentiles over the first this many queries (to compare with peers that ran fewer). */
+  firstQueries?: number;
   databaseUrl?: string;
 }
 
@@ -41,6 +43,9 @@ export interface PeerResult {
   workersIndexed: number;
   jobsForWorker: Percentiles;
   workersForJob: Percentiles;
+  queries: number;
+  /** Percentiles over the first `firstQueries` queries, when asked. */
+  first?: { queries: number; jobsForWorker: Percentiles; workersForJob: Percentiles };
   note?: string;
 }
 
@@ -109,12 +114,22 @@ export async function runPeer(args: PeerArgs): Promise<PeerResult> {
       const engine = createMatchEngine({ retainWorkers: false });
       adapter = {
         async build() {
-          for (let i = 0; i < args.jobs; i++) {
-            engine.upsertJob(corpus.job(i));
-          }
-          for (let i = 0; i < nWorkers; i++) {
-            engine.upsertWorker(corpus.worker(i));
-          }
+          // As the service's start-up build does: one call with the jobs and the profiles (extraction
+          // on a worker thread and this one), then the postings are written, so the first query finds
+          // a complete index.
+          engine.load({
+            jobs: (function* () {
+              for (let i = 0; i < args.jobs; i++) {
+                yield corpus.job(i);
+              }
+            })(),
+            workers: (function* () {
+              for (let i = 0; i < nWorkers; i++) {
+                yield corpus.worker(i);
+              }
+            })(),
+          });
+          engine.flush();
         },
         async jobsFor(w) {
           return engine.jobsForWorker(w.id, { limit: 20 });
@@ -311,7 +326,15 @@ export async function runPeer(args: PeerArgs): Promise<PeerResult> {
     workersIndexed: nWorkers,
     jobsForWorker: percentiles(j4w),
     workersForJob: percentiles(w4j),
+    queries: args.queries,
   };
+  if (args.firstQueries !== undefined) {
+    result.first = {
+      queries: args.firstQueries,
+      jobsForWorker: percentiles(j4w.slice(0, args.firstQueries)),
+      workersForJob: percentiles(w4j.slice(0, args.firstQueries)),
+    };
+  }
   if (note) {
     result.note = note;
   }
