@@ -254,20 +254,40 @@ benchCommand
   .option('--workers <n>', 'worker profiles in the corpus', '1000000')
   .option('--seed <n>', 'corpus seed', '42')
   .option('--database-url <url>', 'PostgreSQL server for the full-text peer (scratch database, dropped)')
-  .action(async (options: { jobs: string; workers: string; seed: string; databaseUrl?: string }) => {
-    const { runMatchingCli } = await import('./modules/matching/index.ts');
-    process.exitCode = await runMatchingCli([
-      'bench',
-      'match',
-      '--jobs',
-      options.jobs,
-      '--workers',
-      options.workers,
-      '--seed',
-      options.seed,
-      ...(options.databaseUrl ? ['--database-url', options.databaseUrl] : []),
-    ]);
-  });
+  .option('--queries <n>', 'queries per direction', '1000')
+  .option('--peer-queries <n>', 'queries per direction for the peers (default: all, 200 above 200k profiles)')
+  .option(
+    '--engines <list>',
+    'peers to run, comma-separated: orama,minisearch,flexsearch,postgres (default: all)',
+  )
+  .action(
+    async (options: {
+      jobs: string;
+      workers: string;
+      seed: string;
+      databaseUrl?: string;
+      queries: string;
+      peerQueries?: string;
+      engines?: string;
+    }) => {
+      const { runMatchingCli } = await import('./modules/matching/index.ts');
+      process.exitCode = await runMatchingCli([
+        'bench',
+        'match',
+        '--jobs',
+        options.jobs,
+        '--workers',
+        options.workers,
+        '--seed',
+        options.seed,
+        '--queries',
+        options.queries,
+        ...(options.peerQueries ? ['--peer-queries', options.peerQueries] : []),
+        ...(options.engines ? ['--engines', options.engines] : []),
+        ...(options.databaseUrl ? ['--database-url', options.databaseUrl] : []),
+      ]);
+    },
+  );
 
 // Matching: offline commands on files, no server and no database (the library is loaded on demand).
 const matchCommand = program

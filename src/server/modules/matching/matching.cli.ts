@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AllocationReport, Application } from './allocation.ts';
 import { deferredAcceptance, welfareAllocation } from './allocation.ts';
 import { runMatchBench } from './bench/bench.ts';
+import type { PeerName } from './bench/peer.ts';
 import { createMatchEngine } from './engine.ts';
 import { readJsonl, runMatchEval } from './eval.ts';
 import type { MatchJob, MatchWorker } from './match.types.ts';
@@ -97,6 +98,20 @@ export async function runMatchAllocate(
 /**
  * Entry point for `gongyou match …` and `gongyou bench match …`. Returns the process exit code.
  */
+const PEERS: readonly PeerName[] = ['orama', 'minisearch', 'flexsearch', 'postgres'];
+
+function parseEngines(list: string): PeerName[] {
+  const names = list
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const unknown = names.filter((n) => !PEERS.includes(n as PeerName) && n !== 'gongyou');
+  if (unknown.length > 0) {
+    throw new Error(`--engines: unknown engine ${unknown.join(', ')} (choose from ${PEERS.join(', ')})`);
+  }
+  return names.filter((n): n is PeerName => PEERS.includes(n as PeerName));
+}
+
 export async function runMatchingCli(args: string[]): Promise<number> {
   const log = (line: string): void => {
     process.stdout.write(`${line}\n`);
@@ -115,12 +130,14 @@ export async function runMatchingCli(args: string[]): Promise<number> {
     if (a === 'bench' && b === 'match') {
       const databaseUrl = flag(args, '--database-url');
       const peerQueries = flag(args, '--peer-queries');
+      const engines = flag(args, '--engines');
       await runMatchBench({
         jobs: intFlag(args, '--jobs', 100_000),
         workers: intFlag(args, '--workers', 1_000_000),
         seed: intFlag(args, '--seed', 42),
         queries: intFlag(args, '--queries', 1000),
         ...(peerQueries ? { peerQueries: intFlag(args, '--peer-queries', 200) } : {}),
+        ...(engines ? { engines: parseEngines(engines) } : {}),
         ...(databaseUrl ? { databaseUrl } : {}),
         log,
       });

@@ -21,6 +21,8 @@ export interface MatchBenchOptions {
    * is printed).
    */
   peerWorkerCap?: number;
+  /** Engines to run (default: all; `postgres` also needs `databaseUrl`). `gongyou` always runs. */
+  engines?: readonly PeerName[];
   log?: (line: string) => void;
 }
 
@@ -75,8 +77,12 @@ export async function runMatchBench(options: MatchBenchOptions): Promise<MatchBe
   const queries = options.queries ?? 1000;
   const peerQueries = Math.min(queries, options.peerQueries ?? (options.workers > 200_000 ? 200 : queries));
   const cap = options.peerWorkerCap ?? options.workers;
-  const engines: PeerName[] = ['gongyou', 'orama', 'minisearch', 'flexsearch'];
-  if (options.databaseUrl) {
+  const wanted = new Set<PeerName>(options.engines ?? ['orama', 'minisearch', 'flexsearch', 'postgres']);
+  const engines: PeerName[] = [
+    'gongyou',
+    ...(['orama', 'minisearch', 'flexsearch'] as const).filter((e) => wanted.has(e)),
+  ];
+  if (options.databaseUrl && wanted.has('postgres')) {
     engines.push('postgres');
   }
   log(
