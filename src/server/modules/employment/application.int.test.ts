@@ -21,6 +21,15 @@ async function move(cookie: string, id: string, status: string) {
 
 describe('jobs', () => {
   it('lets HR post a job that search finds by keyword and city (宁波 or 宁波市)', async () => {
+    // Another employer's many postings with richer texts outrank a short new one on text alone.
+    const other = await f.employerWithHr();
+    for (let i = 0; i < 22; i += 1) {
+      await f.job(other.hr.cookie, {
+        title: `数控车工${i}`,
+        description: '数控车床、数控编程、数控系统操作，数控加工中心经验优先，数控车工岗位',
+        skills: ['数控车床', '数控编程', '数控系统'],
+      });
+    }
     const { hr } = await f.employerWithHr();
     const job = await f.job(hr.cookie, { title: `数控车工${Date.now()}` });
     expect(job.city).toBe('宁波');

@@ -125,7 +125,11 @@ export async function searchJobs(
   const conditions = filterConditions(params, visibility);
   if (params.q && params.q.trim() !== '' && params.sort === 'relevance') {
     const allowed = await executor
-      .select({ id: jobs.id, keywordMatch: sql<boolean>`(${allKeywords(keywords)})` })
+      .select({
+        id: jobs.id,
+        employerId: jobs.employerId,
+        keywordMatch: sql<boolean>`(${allKeywords(keywords)})`,
+      })
       .from(jobs)
       .innerJoin(employers, eq(employers.id, jobs.employerId))
       .where(and(...conditions))
@@ -141,11 +145,19 @@ export async function searchJobs(
     const literal = new Set(allowed.filter((a) => a.keywordMatch).map((a) => a.id));
     // Postings containing every keyword first (engine order), then those the engine does not
     // score (newest first), then the engine's other finds (synonyms, same family, related skills).
-    const ranked = [
+    const ordered = [
       ...hits.filter((h) => literal.has(h.id)).map((h) => h.id),
       ...allowed.filter((a) => a.keywordMatch && !byId.has(a.id)).map((a) => a.id),
       ...hits.filter((h) => !literal.has(h.id)).map((h) => h.id),
     ];
+    // An HR account searching sees its own employer's matching postings first (in the same
+    // order), so a posting it just published is on the first page, not behind others' richer texts.
+    const ownEmployers = new Set(visibility.manage?.hrEmployerIds ?? []);
+    const own = new Set(allowed.filter((a) => ownEmployers.has(a.employerId)).map((a) => a.id));
+    const ranked =
+      own.size === 0
+        ? ordered
+        : [...ordered.filter((id) => own.has(id)), ...ordered.filter((id) => !own.has(id))];
     const pageIds = ranked.slice(params.offset, params.offset + params.limit);
     const rows = new Map((await repo.jobsByIds(executor, pageIds)).map((r) => [r.id, r]));
     return {
