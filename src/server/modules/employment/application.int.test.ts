@@ -236,6 +236,56 @@ describe('applications', () => {
     expect(employer.id).toBeTruthy();
   });
 
+  it('answers every tap of a burst on its own: created, duplicate, full, unknown — each audited once', async () => {
+    const { hr } = await f.employerWithHr();
+    const open = await f.job(hr.cookie, { headcount: 5 });
+    const full = await f.job(hr.cookie, { headcount: 1 });
+    await h.db.execute(
+      (await import('drizzle-orm')).sql`update jobs set places_left = 0 where id = ${full.id}`,
+    );
+    // Members (registering twelve at once would meet the sign-up rate limit).
+    const seekers = await Promise.all(
+      Array.from({ length: 12 }, async () => h.as('member', (await h.factory.org()).id)),
+    );
+    const unknownJob = '00000000-0000-4000-8000-000000000001';
+    // All at once, so they share the group commit: twelve to the open job, the first seeker
+    // twice more, two to the full job, one to a job that does not exist.
+    const taps = [
+      ...seekers.map((s) => ({ who: s, job: open.id })),
+      { who: seekers[0]!, job: open.id },
+      { who: seekers[0]!, job: open.id },
+      { who: seekers[1]!, job: full.id },
+      { who: seekers[2]!, job: full.id },
+      { who: seekers[3]!, job: unknownJob },
+    ];
+    const answers = await Promise.all(taps.map((t) => apply(t.who.cookie, t.job)));
+    const codes = answers.map((r) => (r.statusCode === 201 ? 201 : r.json().code));
+    expect(codes.slice(0, 12)).toEqual(Array(12).fill(201));
+    expect(codes.slice(12)).toEqual([
+      'employment/duplicate-application',
+      'employment/duplicate-application',
+      'employment/job-full',
+      'employment/job-full',
+      'employment/job-not-found',
+    ]);
+    for (const [i, seeker] of seekers.entries()) {
+      const body = answers[i]!.json();
+      expect(body.job.id).toBe(open.id);
+      expect(body.history).toHaveLength(1);
+      const mine = (await h.request(seeker.cookie, { method: 'GET', url: '/api/v1/me/applications' })).json();
+      expect(mine.items.map((a: { id: string }) => a.id)).toEqual([body.id]);
+    }
+    const { sql } = await import('drizzle-orm');
+    const ids = answers.slice(0, 12).map((r) => r.json().id as string);
+    const stored = await h.db.execute(
+      sql`select (select count(*)::int from applications where job_id = ${open.id}) as apps,
+                 (select count(*)::int from application_events where application_id in ${ids}) as events,
+                 (select count(*)::int from audit_log where entity = 'application' and action = 'create'
+                    and entity_id in ${ids}) as audits`,
+    );
+    expect((stored as unknown as { rows: unknown[] }).rows[0]).toEqual({ apps: 12, events: 12, audits: 12 });
+  });
+
   it('keeps HR to its own employer and staff to their own subtree', async () => {
     const province = await h.factory.org({ kind: 'province' });
     const first = await f.employerWithHr({ orgId: province.id });

@@ -1,6 +1,8 @@
-import { recordAudit } from '../../platform/audit/audit.ts';
+import { recordAudit, recordAudits } from '../../platform/audit/audit.ts';
+import type { Actor } from '../../platform/auth/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
+import { createGroupCommit, type Outcome } from '../../platform/db/group-commit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { maskPhone } from '../../platform/identity.ts';
@@ -33,13 +35,49 @@ export interface ApplicationSource {
   ref: string;
 }
 
-export interface ApplyOptions {
-  source?: ApplicationSource;
-  /** Runs in the application's transaction after it is written; throwing rolls the application back. */
-  within?: (
+/** One application as a caller's hook sees it. */
+export interface ApplyHookItem {
+  jobId: string;
+  accountId: string;
+  source: ApplicationSource | null;
+}
+
+/**
+ * A caller's own part in applying (livestream's record of a live application), run once per
+ * batch of applications inside their transaction (applications are group-committed).
+ */
+export interface ApplyHook<C> {
+  /** Before anything is written: per item, an error that refuses that application alone, or what `record` gets. */
+  check(tx: Executor, items: readonly ApplyHookItem[]): Promise<Array<AppError | C>>;
+  /** After the applications are written. Throwing rolls the batch back; each application is then tried alone. */
+  record(
     tx: Executor,
-    application: { id: string; jobId: string; employerId: string; createdAt: Date },
-  ) => Promise<void>;
+    items: readonly (ApplyHookItem & {
+      applicationId: string;
+      employerId: string;
+      createdAt: Date;
+      checked: C;
+    })[],
+  ): Promise<void>;
+}
+
+export interface ApplyOptions<C = unknown> {
+  source?: ApplicationSource;
+  hook?: ApplyHook<C>;
+}
+
+interface PendingApply {
+  ctx: ServiceContext;
+  actor: Actor;
+  jobId: string;
+  source: ApplicationSource | null;
+  hook: ApplyHook<unknown> | null;
+  now: Date;
+}
+
+interface Applied {
+  view: MyApplicationView;
+  checked: unknown;
 }
 
 /** Steps never repeat within one application, so the pipeline order breaks ties between equal times. */
@@ -186,6 +224,229 @@ export function createApplicationService({
     return employerView(row, await repo.eventsOf(db, [id]), ctx.locale, unmasked);
   }
 
+  /**
+   * Applications are group-committed: the taps that arrive while one batch is written go into
+   * the next, one transaction each, a few statements per batch instead of several per tap.
+   * Every tap keeps its own answer (created, duplicate, full, closed, or the hook's refusal).
+   */
+  async function applyBatch(items: PendingApply[]): Promise<Outcome<Applied>[]> {
+    const outcomes: (Outcome<Applied> | undefined)[] = new Array(items.length);
+    const fail = (i: number, error: unknown) => {
+      outcomes[i] = { ok: false, error };
+    };
+    const keyOf = (jobId: string, accountId: string) => `${jobId} ${accountId}`;
+    // Profiles first, outside the transaction: creating a missing one may ask the org module.
+    const applicants = new Map<string, { id: string; hometownProvince: string | null }>();
+    for (const p of await repo.applicantsByAccounts(db, [...new Set(items.map((i) => i.actor.accountId))])) {
+      applicants.set(p.accountId!, p);
+    }
+    for (const [i, item] of items.entries()) {
+      if (!applicants.has(item.actor.accountId)) {
+        try {
+          const p = await profiles.ensure(db, item.actor);
+          applicants.set(item.actor.accountId, p);
+        } catch (error) {
+          fail(i, error);
+        }
+      }
+    }
+    const written = await db.transaction(async (tx) => {
+      const open = () => items.flatMap((item, i) => (outcomes[i] ? [] : [i]));
+      const jobsById = new Map(
+        (await repo.jobsByIds(tx, [...new Set(items.map((i) => i.jobId))])).map((j) => [j.id, j]),
+      );
+      const existing = await repo.existingApplications(
+        tx,
+        open().map((i) => ({ jobId: items[i]!.jobId, accountId: items[i]!.actor.accountId })),
+      );
+      const seen = new Set<string>();
+      for (const i of open()) {
+        const item = items[i]!;
+        const job = jobsById.get(item.jobId);
+        const key = keyOf(item.jobId, item.actor.accountId);
+        if (!job) {
+          fail(i, new AppError('employment/job-not-found'));
+        } else if (existing.has(key) || seen.has(key)) {
+          // An earlier application is what the applicant most needs to hear about.
+          fail(i, new AppError('employment/duplicate-application'));
+        } else if (!isPubliclyVisible(job) || job.placesLeft <= 0) {
+          fail(i, new AppError(isPubliclyVisible(job) ? 'employment/job-full' : 'employment/job-closed'));
+        }
+        seen.add(key);
+      }
+      // Callers' checks (e.g. the live session still takes applications for this job).
+      const checked = new Map<number, unknown>();
+      for (const hook of new Set(open().flatMap((i) => (items[i]!.hook ? [items[i]!.hook!] : [])))) {
+        const mine = open().filter((i) => items[i]!.hook === hook);
+        const answers = await hook.check(
+          tx,
+          mine.map((i) => ({
+            jobId: items[i]!.jobId,
+            accountId: items[i]!.actor.accountId,
+            source: items[i]!.source,
+          })),
+        );
+        mine.forEach((i, k) => {
+          const answer = answers[k];
+          if (answer instanceof AppError) {
+            fail(i, answer);
+          } else {
+            checked.set(i, answer);
+          }
+        });
+      }
+      // Zones only matter for an applicant whose home province is known.
+      const zoneProvinces = new Map<string, string[]>();
+      const zoneJobIds = open()
+        .filter((i) => applicants.get(items[i]!.actor.accountId)?.hometownProvince)
+        .map((i) => items[i]!.jobId);
+      for (const z of await repo.zonesOfJobs(tx, [...new Set(zoneJobIds)])) {
+        zoneProvinces.set(z.jobId, [...(zoneProvinces.get(z.jobId) ?? []), ...z.provinces]);
+      }
+      // In key order, so that two batches in flight never wait on each other's rows in a cycle.
+      const toWrite = open().sort((a, b) => {
+        const ka = keyOf(items[a]!.jobId, items[a]!.actor.accountId);
+        const kb = keyOf(items[b]!.jobId, items[b]!.actor.accountId);
+        return ka < kb ? -1 : ka > kb ? 1 : 0;
+      });
+      const inserted = await repo.insertApplications(
+        tx,
+        toWrite.map((i) => {
+          const item = items[i]!;
+          const job = jobsById.get(item.jobId)!;
+          const applicant = applicants.get(item.actor.accountId)!;
+          return {
+            jobId: item.jobId,
+            employerId: job.employerId,
+            orgPath: job.orgPath,
+            profileId: applicant.id,
+            accountId: item.actor.accountId,
+            status: 'submitted',
+            priority: isPriorityOrigin(applicant.hometownProvince, [
+              ...job.priorityOrigins,
+              ...(zoneProvinces.get(item.jobId) ?? []),
+            ]),
+            sourceKind: item.source?.kind ?? null,
+            sourceRef: item.source?.ref ?? null,
+            createdAt: item.now,
+            updatedAt: item.now,
+          };
+        }),
+      );
+      const idByKey = new Map(inserted.map((r) => [keyOf(r.jobId, r.accountId), r.id]));
+      const done: { i: number; id: string }[] = [];
+      for (const i of toWrite) {
+        const id = idByKey.get(keyOf(items[i]!.jobId, items[i]!.actor.accountId));
+        if (id) {
+          done.push({ i, id });
+        } else {
+          // Two taps at once from two batches: the unique index kept the other one.
+          fail(i, new AppError('employment/duplicate-application'));
+        }
+      }
+      await repo.insertEvents(
+        tx,
+        done.map(({ i, id }) => ({
+          applicationId: id,
+          fromStatus: null,
+          toStatus: 'submitted',
+          actorAccountId: items[i]!.actor.accountId,
+          actorName: items[i]!.actor.displayName,
+          at: items[i]!.now,
+        })),
+      );
+      await recordAudits(
+        tx,
+        done.map(({ i, id }) => {
+          const item = items[i]!;
+          const job = jobsById.get(item.jobId)!;
+          return {
+            ctx: item.ctx.audit,
+            entry: {
+              action: 'create' as const,
+              entity: 'application',
+              entityId: id,
+              orgId: job.orgId,
+              orgPath: job.orgPath,
+              after: item.source
+                ? { jobId: item.jobId, source: `${item.source.kind}:${item.source.ref}` }
+                : { jobId: item.jobId },
+            },
+          };
+        }),
+      );
+      for (const hook of new Set(done.flatMap(({ i }) => (items[i]!.hook ? [items[i]!.hook!] : [])))) {
+        await hook.record(
+          tx,
+          done
+            .filter(({ i }) => items[i]!.hook === hook)
+            .map(({ i, id }) => ({
+              jobId: items[i]!.jobId,
+              accountId: items[i]!.actor.accountId,
+              source: items[i]!.source,
+              applicationId: id,
+              employerId: jobsById.get(items[i]!.jobId)!.employerId,
+              createdAt: items[i]!.now,
+              checked: checked.get(i),
+            })),
+        );
+      }
+      return done.map(({ i, id }) => ({
+        i,
+        id,
+        job: jobsById.get(items[i]!.jobId)!,
+        checked: checked.get(i),
+      }));
+    });
+    for (const { i, id, job, checked } of written) {
+      const item = items[i]!;
+      // What was just written, without reading it back.
+      const event: HistoryRow = {
+        applicationId: id,
+        fromStatus: null,
+        toStatus: 'submitted',
+        actorName: item.actor.displayName,
+        note: null,
+        at: item.now,
+      };
+      const view = workerView(
+        {
+          id,
+          jobId: item.jobId,
+          jobTitle: job.title,
+          employerName: job.employerName,
+          jobCity: job.city,
+          jobSalaryMin: job.salaryMin,
+          jobSalaryMax: job.salaryMax,
+          jobStatus: job.status,
+          status: 'submitted',
+          createdAt: item.now,
+        },
+        [event],
+        item.ctx.locale,
+      );
+      outcomes[i] = { ok: true, value: { view, checked } };
+    }
+    return outcomes as Outcome<Applied>[];
+  }
+
+  const applyQueue = createGroupCommit<PendingApply, Applied>({ run: applyBatch });
+
+  function submit(ctx: ServiceContext, jobId: string, options: ApplyOptions): Promise<Applied> {
+    const actor = ctx.actor;
+    if (!actor) {
+      return Promise.reject(new AppError('auth/unauthenticated'));
+    }
+    return applyQueue.submit({
+      ctx,
+      actor,
+      jobId,
+      source: options.source ?? null,
+      hook: options.hook ?? null,
+      now: clock.now(),
+    });
+  }
+
   async function mineOne(ctx: ServiceContext, id: string): Promise<MyApplicationView> {
     const row = await repo.findApplication(db, id);
     if (!row || row.accountId !== ctx.actor?.accountId) {
@@ -197,97 +458,21 @@ export function createApplicationService({
   return {
     /**
      * One tap: applies with the caller's profile. No duplicates, nothing to a closed or full
-     * posting. `source` records where the tap came from (e.g. a live session) on the
-     * application; `within` runs inside the same transaction once the application is written,
-     * so a caller's own record of it (livestream's) commits or rolls back with it.
+     * posting. `source` records where the tap came from (e.g. a live session) on the application.
+     * Resolves once the application has committed.
      */
     async apply(ctx: ServiceContext, jobId: string, options: ApplyOptions = {}): Promise<MyApplicationView> {
-      const actor = ctx.actor;
-      if (!actor) {
-        throw new AppError('auth/unauthenticated');
-      }
-      const now = clock.now();
-      // Outside the transaction: it may ask the org module (its own connection) about the member.
-      const profile = await profiles.ensure(db, actor);
-      const job = await db.transaction(async (tx) => {
-        const job = await repo.findJob(tx, jobId);
-        if (!job) {
-          throw new AppError('employment/job-not-found');
-        }
-        if (!isPubliclyVisible(job) || job.placesLeft <= 0) {
-          // An earlier application is what the applicant most needs to hear about.
-          if (await repo.applicationExists(tx, jobId, actor.accountId)) {
-            throw new AppError('employment/duplicate-application');
-          }
-          throw new AppError(isPubliclyVisible(job) ? 'employment/job-full' : 'employment/job-closed');
-        }
-        // Zones only matter for an applicant whose home province is known.
-        const origins = profile.hometownProvince
-          ? [...job.priorityOrigins, ...(await repo.zonesOfJobs(tx, [jobId])).flatMap((z) => z.provinces)]
-          : [];
-        const applicationId = await repo.insertApplication(tx, {
-          jobId,
-          employerId: job.employerId,
-          orgPath: job.orgPath,
-          profileId: profile.id,
-          accountId: actor.accountId,
-          status: 'submitted',
-          priority: isPriorityOrigin(profile.hometownProvince, origins),
-          sourceKind: options.source?.kind ?? null,
-          sourceRef: options.source?.ref ?? null,
-          createdAt: now,
-          updatedAt: now,
-        });
-        if (!applicationId) {
-          // Applied before, or two taps at once: the unique index keeps one.
-          throw new AppError('employment/duplicate-application');
-        }
-        await repo.insertEvent(tx, {
-          applicationId,
-          fromStatus: null,
-          toStatus: 'submitted',
-          actorAccountId: actor.accountId,
-          actorName: actor.displayName,
-          at: now,
-        });
-        await recordAudit(tx, ctx.audit, {
-          action: 'create',
-          entity: 'application',
-          entityId: applicationId,
-          orgId: job.orgId,
-          orgPath: job.orgPath,
-          after: options.source
-            ? { jobId, source: `${options.source.kind}:${options.source.ref}` }
-            : { jobId },
-        });
-        await options.within?.(tx, { id: applicationId, jobId, employerId: job.employerId, createdAt: now });
-        return { ...job, applicationId };
-      });
-      // What was just written, without reading it back.
-      const event: HistoryRow = {
-        applicationId: job.applicationId,
-        fromStatus: null,
-        toStatus: 'submitted',
-        actorName: actor.displayName,
-        note: null,
-        at: now,
-      };
-      return workerView(
-        {
-          id: job.applicationId,
-          jobId,
-          jobTitle: job.title,
-          employerName: job.employerName,
-          jobCity: job.city,
-          jobSalaryMin: job.salaryMin,
-          jobSalaryMax: job.salaryMax,
-          jobStatus: job.status,
-          status: 'submitted',
-          createdAt: now,
-        },
-        [event],
-        ctx.locale,
-      );
+      return (await submit(ctx, jobId, options)).view;
+    },
+
+    /** As `apply`, with a caller's hook run in the same transaction; also returns what its check gave. */
+    async applyWith<C>(
+      ctx: ServiceContext,
+      jobId: string,
+      options: ApplyOptions<C> & { hook: ApplyHook<C> },
+    ): Promise<{ view: MyApplicationView; checked: C }> {
+      const applied = await submit(ctx, jobId, options as ApplyOptions);
+      return { view: applied.view, checked: applied.checked as C };
     },
 
     /**

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Scope } from '../../platform/auth/scope.ts';
-import type { Executor } from '../../platform/db/database.ts';
+import { type Executor, pgArray, queryRows } from '../../platform/db/database.ts';
 import { escapeLike, inScope, qualified } from '../../platform/db/scope-sql.ts';
 import type { EmployerAccess } from './employment.policies.ts';
 import {
@@ -394,6 +394,14 @@ export async function findProfileByAccount(
   return rows[0];
 }
 
+/** What applying needs of each person's profile: its id and home province. */
+export function applicantsByAccounts(executor: Executor, accountIds: string[]) {
+  return executor
+    .select({ id: profiles.id, accountId: profiles.accountId, hometownProvince: profiles.hometownProvince })
+    .from(profiles)
+    .where(inArray(profiles.accountId, accountIds));
+}
+
 export async function findProfile(executor: Executor, id: string): Promise<ProfileRow | undefined> {
   const rows = await executor.select().from(profiles).where(eq(profiles.id, id)).limit(1);
   return rows[0];
@@ -498,16 +506,40 @@ export async function lockApplication(executor: Executor, id: string) {
   return rows[0];
 }
 
-export async function insertApplication(
+/**
+ * Many applications in one statement (a group commit). Rows that already exist (the same person
+ * and posting) are skipped; the ones written come back with their key.
+ */
+export async function insertApplications(
   executor: Executor,
-  values: typeof applications.$inferInsert,
-): Promise<string | undefined> {
-  const rows = await executor
+  rows: (typeof applications.$inferInsert)[],
+): Promise<{ id: string; jobId: string; accountId: string }[]> {
+  if (rows.length === 0) {
+    return [];
+  }
+  return executor
     .insert(applications)
-    .values(values)
+    .values(rows)
     .onConflictDoNothing()
-    .returning({ id: applications.id });
-  return rows[0]?.id;
+    .returning({ id: applications.id, jobId: applications.jobId, accountId: applications.accountId });
+}
+
+/** Which of these (posting, person) pairs already have an application, as `jobId accountId` keys. */
+export async function existingApplications(
+  executor: Executor,
+  pairs: { jobId: string; accountId: string }[],
+): Promise<Set<string>> {
+  if (pairs.length === 0) {
+    return new Set();
+  }
+  const rows = await queryRows<{ key: string }>(
+    executor,
+    sql`select a.job_id || ' ' || a.account_id as key
+        from ${applications} a
+        join unnest(${pgArray(pairs.map((p) => p.jobId))}::uuid[], ${pgArray(pairs.map((p) => p.accountId))}::uuid[]) as w(job_id, account_id)
+          on a.job_id = w.job_id and a.account_id = w.account_id`,
+  );
+  return new Set(rows.map((r) => r.key));
 }
 
 export async function setApplicationStatus(
@@ -540,6 +572,12 @@ export async function insertEvent(executor: Executor, values: typeof application
   await executor.insert(applicationEvents).values(values);
 }
 
+export async function insertEvents(executor: Executor, rows: (typeof applicationEvents.$inferInsert)[]) {
+  if (rows.length > 0) {
+    await executor.insert(applicationEvents).values(rows);
+  }
+}
+
 export async function eventsOf(executor: Executor, applicationIds: string[]) {
   if (applicationIds.length === 0) {
     return [];
@@ -563,15 +601,6 @@ export function applicationsOfAccount(executor: Executor, accountId: string) {
     .where(eq(applications.accountId, accountId))
     .orderBy(desc(applications.createdAt))
     .limit(500);
-}
-
-export async function applicationExists(executor: Executor, jobId: string, accountId: string) {
-  const rows = await executor
-    .select({ id: applications.id })
-    .from(applications)
-    .where(and(eq(applications.jobId, jobId), eq(applications.accountId, accountId)))
-    .limit(1);
-  return rows.length > 0;
 }
 
 // ── notifications ────────────────────────────────────────────────────────────

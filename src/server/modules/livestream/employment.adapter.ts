@@ -160,8 +160,8 @@ export function createEmploymentAdapter(employment: EmploymentModule, org: OrgMo
 
     async apply(ctx, jobId, options) {
       // Applying takes no place (hiring does): the cached job card stays right.
-      const view = await employment.applications.apply(ctx, jobId, options);
-      return { id: view.id, jobId: view.job.id, status: view.status, createdAt: view.createdAt };
+      const { view, checked } = await employment.applications.applyWith(ctx, jobId, options);
+      return { id: view.id, jobId: view.job.id, status: view.status, createdAt: view.createdAt, checked };
     },
 
     async applicationStatuses(jobIds, applicationIds) {

@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/database.ts';
+import type { AppError } from '../../platform/errors.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
 
 /**
@@ -42,6 +43,26 @@ export interface AppliedApplication {
   createdAt: string;
 }
 
+export interface ApplyHookItem {
+  jobId: string;
+  accountId: string;
+  source: { kind: string; ref: string } | null;
+}
+
+/** Livestream's part in a batch of applications (see `EmploymentPort.apply`). */
+export interface ApplyHook<C> {
+  check(tx: Executor, items: readonly ApplyHookItem[]): Promise<Array<AppError | C>>;
+  record(
+    tx: Executor,
+    items: readonly (ApplyHookItem & {
+      applicationId: string;
+      employerId: string;
+      createdAt: Date;
+      checked: C;
+    })[],
+  ): Promise<void>;
+}
+
 export interface EmploymentPort {
   /** Public summaries of the given jobs (unknown or hidden ones are left out), in any order. */
   jobSummaries(ctx: ServiceContext, ids: readonly string[]): Promise<JobSummary[]>;
@@ -51,17 +72,16 @@ export interface EmploymentPort {
   viewerProvince(ctx: ServiceContext): Promise<string | null>;
   /**
    * One-tap apply with the caller's profile, the session recorded as the source on the
-   * application; `within` runs in employment's transaction once the application is written
-   * (livestream's own record commits with it, or both roll back).
+   * application. Applications are group-committed: `hook.check` runs once per batch inside
+   * employment's transaction before anything is written (an error refuses that application
+   * alone), and `hook.record` after they are written (livestream's own record commits with them,
+   * or all roll back and each is retried alone).
    */
-  apply(
+  apply<C>(
     ctx: ServiceContext,
     jobId: string,
-    options: {
-      source: { kind: string; ref: string };
-      within: (tx: Executor, application: { id: string; jobId: string; employerId: string }) => Promise<void>;
-    },
-  ): Promise<AppliedApplication>;
+    options: { source: { kind: string; ref: string }; hook: ApplyHook<C> },
+  ): Promise<AppliedApplication & { checked: C }>;
   /** The pipeline status of the given applications (for hires), whoever manages them. */
   applicationStatuses(
     jobIds: readonly string[],

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/auth/scope.ts';
-import { type Executor, queryRows } from '../../platform/db/database.ts';
+import { type Executor, pgArray, queryRows } from '../../platform/db/database.ts';
 import { escapeLike, inScope, qualified } from '../../platform/db/scope-sql.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import {
@@ -233,7 +233,7 @@ export async function addLikes(
   }
   await executor.execute(
     sql`update ${liveSessions} s set likes = s.likes + v.n
-        from unnest(${`{${batch.map((b) => b.sessionId).join(',')}}`}::uuid[], ${`{${batch.map((b) => b.n).join(',')}}`}::bigint[]) as v(id, n)
+        from unnest(${pgArray(batch.map((b) => b.sessionId))}::uuid[], ${pgArray(batch.map((b) => b.n))}::bigint[]) as v(id, n)
         where s.id = v.id`,
   );
 }
@@ -351,28 +351,66 @@ export async function insertLiveApplication(
  * the channel is open and the job belongs to the session (at the time of the write, not of an
  * earlier read). Returns whether the application came after the end, or undefined when refused.
  */
-export async function insertLiveApplicationIfOpen(
+/**
+ * What applying from a channel needs to know, for a batch: each session's status and which of
+ * the asked jobs it holds.
+ */
+export async function channelStates(
   executor: Executor,
-  values: {
+  sessionIds: string[],
+  jobIds: string[],
+): Promise<Map<string, { status: string; jobIds: Set<string> }>> {
+  const rows = await queryRows<{ id: string; status: string; jobId: string | null }>(
+    executor,
+    sql`select s.id, s.status, j.job_id as "jobId"
+        from ${liveSessions} s
+        left join ${liveSessionJobs} j on j.session_id = s.id and j.job_id = any(${pgArray(jobIds)}::uuid[])
+        where s.id = any(${pgArray(sessionIds)}::uuid[])`,
+  );
+  const states = new Map<string, { status: string; jobIds: Set<string> }>();
+  for (const row of rows) {
+    const state = states.get(row.id) ?? { status: row.status, jobIds: new Set<string>() };
+    if (row.jobId) {
+      state.jobIds.add(row.jobId);
+    }
+    states.set(row.id, state);
+  }
+  return states;
+}
+
+/**
+ * Records live applications, each only if its session is not archived and holds the job (the
+ * statement is the last word on a session archived since the check). Returns how many were written.
+ */
+export async function insertLiveApplicationsIfOpen(
+  executor: Executor,
+  rows: {
     applicationId: string;
     sessionId: string;
     jobId: string;
     employerId: string;
     accountId: string;
+    afterEnd: boolean;
     at: Date;
-  },
-): Promise<{ afterEnd: boolean } | undefined> {
-  const rows = await queryRows<{ afterEnd: boolean }>(
+  }[],
+): Promise<number> {
+  if (rows.length === 0) {
+    return 0;
+  }
+  const written = await queryRows<{ applicationId: string }>(
     executor,
     sql`insert into ${liveApplications} (application_id, session_id, job_id, employer_id, account_id, after_end, created_at)
-        select ${values.applicationId}::uuid, s.id, ${values.jobId}::uuid, ${values.employerId}::uuid,
-               ${values.accountId}::uuid, s.status = 'ended', ${values.at.toISOString()}::timestamptz
-        from ${liveSessions} s
-        where s.id = ${values.sessionId} and s.status <> 'archived'
-          and exists (select 1 from ${liveSessionJobs} j where j.session_id = s.id and j.job_id = ${values.jobId})
-        returning after_end as "afterEnd"`,
+        select v.application_id, v.session_id, v.job_id, v.employer_id, v.account_id, v.after_end, v.created_at
+        from unnest(${pgArray(rows.map((r) => r.applicationId))}::uuid[], ${pgArray(rows.map((r) => r.sessionId))}::uuid[],
+                    ${pgArray(rows.map((r) => r.jobId))}::uuid[], ${pgArray(rows.map((r) => r.employerId))}::uuid[],
+                    ${pgArray(rows.map((r) => r.accountId))}::uuid[], ${pgArray(rows.map((r) => r.afterEnd))}::boolean[],
+                    ${pgArray(rows.map((r) => r.at.toISOString()))}::timestamptz[])
+               as v(application_id, session_id, job_id, employer_id, account_id, after_end, created_at)
+        join ${liveSessions} s on s.id = v.session_id and s.status <> 'archived'
+        where exists (select 1 from ${liveSessionJobs} j where j.session_id = v.session_id and j.job_id = v.job_id)
+        returning application_id as "applicationId"`,
   );
-  return rows[0];
+  return written.length;
 }
 
 export function liveApplicationsOf(executor: Executor, sessionId: string) {

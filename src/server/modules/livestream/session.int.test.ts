@@ -210,6 +210,41 @@ describe('pins, likes, counters and the job channel', () => {
     ).toBe(409);
   });
 
+  it('answers a burst of channel taps each on its own and records every live application once', async () => {
+    const { staff, session, jobs } = await f.session();
+    await f.start(staff.cookie, session.id);
+    const other = await f.session({ jobs: 1 });
+    const viewers = await Promise.all(
+      Array.from({ length: 10 }, async () => h.as('member', (await h.factory.org()).id)),
+    );
+    // At once, so they share a group commit: ten viewers on the session's jobs, one of them
+    // twice, one on a job of another session.
+    const taps = [
+      ...viewers.map((v, i) => ({ v, jobId: jobs[i % jobs.length]!.id })),
+      { v: viewers[0]!, jobId: jobs[0]!.id },
+      { v: viewers[1]!, jobId: other.jobs[0]!.id },
+    ];
+    const answers = await Promise.all(
+      taps.map((t) => f.post(t.v.cookie, url(session.id, '/applications'), { jobId: t.jobId })),
+    );
+    expect(answers.slice(0, 10).map((r) => r.statusCode)).toEqual(Array(10).fill(201));
+    expect(answers.slice(0, 10).map((r) => r.json().jobId)).toEqual(taps.slice(0, 10).map((t) => t.jobId));
+    expect(answers.slice(0, 10).every((r) => r.json().afterEnd === false)).toBe(true);
+    expect(answers[10]!.json().code).toBe('employment/duplicate-application');
+    expect(answers[11]!.statusCode).toBe(404);
+    expect(answers[11]!.json()).toMatchObject({ code: 'live/job-not-in-session', field: 'body.jobId' });
+
+    const stats = (await h.request(staff.cookie, { method: 'GET', url: url(session.id, '/stats') })).json();
+    expect(stats.funnel.applications).toBe(10);
+    const { sql } = await import('drizzle-orm');
+    const rows = await h.db.execute(
+      sql`select (select count(*)::int from live_applications where session_id = ${session.id}) as live,
+                 (select count(*)::int from applications where source_ref = ${session.id}) as sourced,
+                 (select count(*)::int from applications where job_id = ${other.jobs[0]!.id}) as elsewhere`,
+    );
+    expect((rows as unknown as { rows: unknown[] }).rows[0]).toEqual({ live: 10, sourced: 10, elsewhere: 0 });
+  });
+
   it('puts priority-zone jobs first for an eligible viewer only', async () => {
     const { staff, session, jobs } = await f.session({ zone: true });
     const zoneJob = jobs[jobs.length - 1]!.id;

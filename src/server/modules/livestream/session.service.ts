@@ -10,7 +10,7 @@ import type { ServiceContext } from '../../platform/service-context.ts';
 import type { OrgModule } from '../org/index.ts';
 import { type LiveRealtime, topicOf } from './live.realtime.ts';
 import { assertSessionInScope } from './livestream.policies.ts';
-import { type EmploymentPort, isHire, type JobSummary } from './livestream.ports.ts';
+import { type ApplyHook, type EmploymentPort, isHire, type JobSummary } from './livestream.ports.ts';
 import * as repo from './livestream.repository.ts';
 import type {
   Counters,
@@ -298,6 +298,49 @@ export function createSessionService(deps: SessionServiceDeps) {
     });
     return result;
   }
+
+  /** Livestream's part in each batch of channel applications (see EmploymentPort.apply). */
+  const channelHook: ApplyHook<{ afterEnd: boolean }> = {
+    async check(tx, items) {
+      const states = await repo.channelStates(
+        tx,
+        [...new Set(items.map((i) => i.source!.ref))],
+        [...new Set(items.map((i) => i.jobId))],
+      );
+      return items.map((item) => {
+        const state = states.get(item.source!.ref);
+        if (!state) {
+          return new AppError('live/session-not-found');
+        }
+        if (!channelOpen(state.status as SessionStatus)) {
+          return new AppError('live/channel-closed');
+        }
+        if (!state.jobIds.has(item.jobId)) {
+          return new AppError('live/job-not-in-session', { field: 'body.jobId' });
+        }
+        return { afterEnd: state.status === 'ended' };
+      });
+    },
+    async record(tx, items) {
+      const written = await repo.insertLiveApplicationsIfOpen(
+        tx,
+        items.map((i) => ({
+          applicationId: i.applicationId,
+          sessionId: i.source!.ref,
+          jobId: i.jobId,
+          employerId: i.employerId,
+          accountId: i.accountId,
+          afterEnd: i.checked.afterEnd,
+          at: i.createdAt,
+        })),
+      );
+      if (written < items.length) {
+        // Archived since the check: the batch rolls back and each application is tried alone,
+        // where the check gives its own answer.
+        throw new AppError('live/channel-closed');
+      }
+    },
+  };
 
   async function cachedStatus(id: string): Promise<string | undefined> {
     const hit = statusCache.get(id);
@@ -652,16 +695,15 @@ export function createSessionService(deps: SessionServiceDeps) {
 
     /**
      * One-tap apply from the channel; the session is recorded as the source. Works after the end.
-     * One transaction: employment's application and this module's record of it commit together,
-     * and the record's own INSERT … SELECT checks that the channel is open and holds the job.
+     * One transaction (shared with the other applications of its group commit): employment's
+     * application and this module's record of it commit together.
      */
     async apply(ctx: ServiceContext, id: string, jobId: string) {
-      const actor = ctx.actor;
-      if (!actor) {
+      if (!ctx.actor) {
         throw new AppError('auth/unauthenticated');
       }
       // A cheap early answer for a closed channel (status read at most once a second per process);
-      // the statement inside the transaction is what decides.
+      // the check inside the transaction is what decides.
       const cached = (await cachedStatus(id)) as SessionStatus | undefined;
       if (!cached) {
         throw new AppError('live/session-not-found');
@@ -669,38 +711,16 @@ export function createSessionService(deps: SessionServiceDeps) {
       if (!channelOpen(cached)) {
         throw new AppError('live/channel-closed');
       }
-      let afterEnd = false;
       const application = await employment.apply(ctx, jobId, {
         source: { kind: LIVE_SESSION_TARGET, ref: id },
-        within: async (tx, created) => {
-          const recorded = await repo.insertLiveApplicationIfOpen(tx, {
-            applicationId: created.id,
-            sessionId: id,
-            jobId,
-            employerId: created.employerId,
-            accountId: actor.accountId,
-            at: clock.now(),
-          });
-          if (!recorded) {
-            // Refused: say why (the application rolls back with this throw).
-            const status = (await repo.statusOf(tx, id)) as SessionStatus | undefined;
-            if (!status) {
-              throw new AppError('live/session-not-found');
-            }
-            if (!channelOpen(status)) {
-              throw new AppError('live/channel-closed');
-            }
-            throw new AppError('live/job-not-in-session', { field: 'body.jobId' });
-          }
-          afterEnd = recorded.afterEnd;
-        },
+        hook: channelHook,
       });
       return {
         applicationId: application.id,
         sessionId: id,
         jobId,
         status: application.status,
-        afterEnd,
+        afterEnd: application.checked.afterEnd,
         createdAt: application.createdAt,
       };
     },

@@ -40,9 +40,8 @@ export interface AuditContext {
   ip: string | null;
 }
 
-/** Writes go through the caller's transaction, so the audit row commits or rolls back with the change. */
-export async function recordAudit(executor: Executor, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await executor.insert(auditLog).values({
+function auditRow(ctx: AuditContext, entry: AuditEntry): typeof auditLog.$inferInsert {
+  return {
     actorAccountId: ctx.accountId,
     actorUsername: ctx.username,
     action: entry.action,
@@ -55,7 +54,22 @@ export async function recordAudit(executor: Executor, ctx: AuditContext, entry: 
     detail: entry.detail ?? null,
     requestId: ctx.requestId,
     ip: ctx.ip,
-  });
+  };
+}
+
+/** Writes go through the caller's transaction, so the audit row commits or rolls back with the change. */
+export async function recordAudit(executor: Executor, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  await executor.insert(auditLog).values(auditRow(ctx, entry));
+}
+
+/** Several entries in one statement (a group commit writes many requests' changes at once). */
+export async function recordAudits(
+  executor: Executor,
+  entries: { ctx: AuditContext; entry: AuditEntry }[],
+): Promise<void> {
+  if (entries.length > 0) {
+    await executor.insert(auditLog).values(entries.map(({ ctx, entry }) => auditRow(ctx, entry)));
+  }
 }
 
 export interface AuditQuery {

@@ -123,3 +123,21 @@ export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]>
   const result = (await executor.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * An array as one PostgreSQL array literal, for a single parameter such as `unnest($1::uuid[])`
+ * (drizzle's `sql` would spread a JS array into a list of parameters).
+ */
+export function pgArray(values: readonly (string | number | boolean | null)[]): string {
+  const element = (v: string | number | boolean | null) =>
+    v === null
+      ? 'NULL'
+      : typeof v === 'string'
+        ? `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`
+        : typeof v === 'boolean'
+          ? v
+            ? 't'
+            : 'f'
+          : String(v);
+  return `{${values.map(element).join(',')}}`;
+}
