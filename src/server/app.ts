@@ -126,7 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   server.get('/api/openapi.json', { schema: { hide: true } }, async () => server.swagger());
 
   org.routes(server);
-  const benefits = createBenefitsModule({ db: database.db, clock, crypto, org });
+  const benefits = createBenefitsModule({ db: database.db, clock, crypto, org, bus: deps.bus });
   benefits.routes(server);
   const employment = createEmploymentModule({
     db: database.db,
@@ -142,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   employment.routes(server);
   org.organisations.onMoved(employment.onOrganisationMoved);
+  org.organisations.onMoved(benefits.onOrganisationMoved);
   // The matching index is built in the background once the server listens (tests build it on first use).
   server.addHook('onListen', async () => {
     employment.matching.warm();
@@ -158,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     log: server.log,
   });
   livestream.routes(server);
+  org.organisations.onMoved(livestream.onOrganisationMoved);
 
   if (deps.serveWeb) {
     mkdirSync(webRoot, { recursive: true });

@@ -138,6 +138,8 @@ export async function createHarness(options: { env?: Record<string, string> } = 
     as,
     request,
     bus,
+    /** The field crypto of the app (a second app on the same database needs the same keys). */
+    crypto,
     async close() {
       await app.server.close();
       await bus.close();

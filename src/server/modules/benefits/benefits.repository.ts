@@ -780,3 +780,34 @@ export function applicationsOfMember(executor: Executor, memberId: string) {
     .orderBy(desc(recuperationApplications.createdAt))
     .limit(200);
 }
+
+/**
+ * When an organisation's subtree moves, our copies of its paths move with it: the owners of
+ * merchants, campaigns and routes, the members' paths kept on vouchers and applications, and the
+ * organisation paths written into the campaigns' and routes' eligibility rules (JSON).
+ */
+export async function rewriteOrgPaths(executor: Executor, oldPrefix: string, newPrefix: string) {
+  const like = `${escapeLike(oldPrefix)}%`;
+  const from = oldPrefix.length + 1;
+  for (const table of [benefitMerchants, voucherCampaigns, recuperationRoutes]) {
+    await executor.execute(
+      sql`update ${table} set org_path = ${newPrefix} || substr(org_path, ${from}) where org_path like ${like}`,
+    );
+  }
+  for (const table of [vouchers, recuperationApplications]) {
+    await executor.execute(
+      sql`update ${table} set member_org_path = ${newPrefix} || substr(member_org_path, ${from}) where member_org_path like ${like}`,
+    );
+  }
+  // The rule's `orgPaths` array, element by element and in order; other keys stay as they are.
+  const paths = sql`case when jsonb_typeof(eligibility -> 'orgPaths') = 'array' then eligibility -> 'orgPaths' else '[]'::jsonb end`;
+  const rewritten = sql`(select coalesce(jsonb_agg(case when e.p like ${like}
+      then to_jsonb(${newPrefix}::text || substr(e.p, ${from}::int)) else to_jsonb(e.p) end order by e.n), '[]'::jsonb)
+    from jsonb_array_elements_text(${paths}) with ordinality as e(p, n))`;
+  for (const table of [voucherCampaigns, recuperationRoutes]) {
+    await executor.execute(
+      sql`update ${table} set eligibility = jsonb_set(eligibility, '{orgPaths}', ${rewritten})
+        where exists (select 1 from jsonb_array_elements_text(${paths}) as q(p) where q.p like ${like})`,
+    );
+  }
+}

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
 import { registerErrors } from '../../platform/errors.ts';
 import type { RealtimeBus } from '../../platform/realtime/bus.ts';
 import { systemContext } from '../../platform/service-context.ts';
@@ -12,6 +12,7 @@ import { createGroupService } from './group.service.ts';
 import { createLiveRealtime, type LiveRealtime, type LiveTimings } from './live.realtime.ts';
 import { livestreamErrors } from './livestream.errors.ts';
 import type { EmploymentPort } from './livestream.ports.ts';
+import { rewriteOrgPaths } from './livestream.repository.ts';
 import { createReportService } from './report.service.ts';
 import { sessionRoutes } from './session.routes.ts';
 import { createSessionService } from './session.service.ts';
@@ -62,6 +63,13 @@ export function createLivestreamModule(deps: LivestreamModuleDeps) {
     surveys,
     reports,
     realtime: live,
+    /**
+     * Registered with org's `organisations.onMoved` in app.ts: the paths of sessions, their
+     * organisers and surveys follow a subtree move inside the move's transaction. No cache here
+     * holds an organisation path (session status 1 s, host hire counts 10 s, the adapter's job,
+     * zone and employer cards 5 s), so scope checks see the move at once.
+     */
+    onOrganisationMoved: (tx: Tx, oldPath: string, newPath: string) => rewriteOrgPaths(tx, oldPath, newPath),
     routes(app: FastifyInstance): void {
       sessionRoutes(app, { sessions, reports, bus, realtime: live });
       groupRoutes(app, { group });

@@ -769,3 +769,15 @@ export async function hasResponded(
     .limit(1);
   return rows.length > 0;
 }
+
+/**
+ * When an organisation's subtree moves, our copies of its paths move with it: the host union of
+ * a session, every organiser of it (the scope check reads these) and the survey owners.
+ */
+export async function rewriteOrgPaths(executor: Executor, oldPrefix: string, newPrefix: string) {
+  const like = `${escapeLike(oldPrefix)}%`;
+  const set = sql`${newPrefix} || substr(org_path, ${oldPrefix.length + 1})`;
+  for (const table of [liveSessions, liveSessionOrganisers, surveys]) {
+    await executor.execute(sql`update ${table} set org_path = ${set} where org_path like ${like}`);
+  }
+}
