@@ -251,7 +251,7 @@ export function createApplicationService({
       }
     }
     const written = await db.transaction(async (tx) => {
-      const open = () => items.flatMap((item, i) => (outcomes[i] ? [] : [i]));
+      const open = () => items.map((_, i) => i).filter((i) => !outcomes[i]);
       const jobsById = new Map(
         (await repo.jobsByIds(tx, [...new Set(items.map((i) => i.jobId))])).map((j) => [j.id, j]),
       );
