@@ -79,7 +79,7 @@ log "Type-check (tsc)"
 npx tsc --noEmit -p tsconfig.json
 
 log "Build the web app"
-npx vite build --logLevel warn
+NODE_ENV=production npx vite build --logLevel warn
 
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
   start_postgres

@@ -44,6 +44,9 @@ export function buildWeb(log: (message: string) => void): Promise<boolean> {
       [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
       {
         cwd: root,
+        // Pages are always built for production: vite keeps a NODE_ENV it inherits, and antd's
+        // development and test builds differ (ids, warnings, class names).
+        env: { ...process.env, NODE_ENV: 'production' },
         stdio: ['ignore', 'inherit', 'inherit'],
       },
     );

@@ -39,7 +39,13 @@ function buildWebIfStale(): void {
   if (existsSync(built) && statSync(built).mtimeMs >= sourceTime) {
     return;
   }
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // Built for production as `npm test` and `npm start` do: vitest's own NODE_ENV=test would give
+  // antd's test build, where every component gets the same id ("test-id").
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 function freePort(): Promise<number> {
