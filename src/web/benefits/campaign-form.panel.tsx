@@ -43,10 +43,32 @@ const yuanProps = {
   getValueProps: (v: number | undefined) => ({ value: v === undefined || v === null ? v : v / 100 }),
   normalize: (v: number | null) => (v === null || v === undefined ? v : Math.round(v * 100)),
 };
-const instantProps = {
-  getValueProps: (v: string | undefined) => ({ value: v ? dayjs(v) : undefined }),
-  normalize: (v: Dayjs | null) => (v ? v.second(0).millisecond(0).format() : undefined),
-};
+
+/** A required date-and-time field kept as the server's ISO instant, to the minute. */
+function InstantItem({
+  name,
+  label,
+  tooltip,
+}: {
+  name: 'claimStartsAt' | 'claimEndsAt' | 'validFrom' | 'validUntil';
+  label: string;
+  tooltip?: string;
+}) {
+  return (
+    <Col span={12}>
+      <Form.Item
+        name={name}
+        label={label}
+        {...(tooltip ? { tooltip } : {})}
+        rules={[requiredRule()]}
+        getValueProps={(v: string | undefined) => ({ value: v ? dayjs(v) : undefined })}
+        normalize={(v: Dayjs | null) => (v ? v.second(0).millisecond(0).format() : undefined)}
+      >
+        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+      </Form.Item>
+    </Col>
+  );
+}
 
 function toInput(v: Values): CampaignInput {
   return {
@@ -245,47 +267,14 @@ export function CampaignFormPanel({
         {t('benefits:campaign.sectionTime')}
       </Divider>
       <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item
-            name="claimStartsAt"
-            label={t('benefits:campaign.claimStartsAt')}
-            tooltip={t('benefits:campaign.claimStartsHelp')}
-            rules={[requiredRule()]}
-            {...instantProps}
-          >
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="claimEndsAt"
-            label={t('benefits:campaign.claimEndsAt')}
-            rules={[requiredRule()]}
-            {...instantProps}
-          >
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="validFrom"
-            label={t('benefits:campaign.validFrom')}
-            rules={[requiredRule()]}
-            {...instantProps}
-          >
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="validUntil"
-            label={t('benefits:campaign.validUntil')}
-            rules={[requiredRule()]}
-            {...instantProps}
-          >
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
+        <InstantItem
+          name="claimStartsAt"
+          label={t('benefits:campaign.claimStartsAt')}
+          tooltip={t('benefits:campaign.claimStartsHelp')}
+        />
+        <InstantItem name="claimEndsAt" label={t('benefits:campaign.claimEndsAt')} />
+        <InstantItem name="validFrom" label={t('benefits:campaign.validFrom')} />
+        <InstantItem name="validUntil" label={t('benefits:campaign.validUntil')} />
       </Row>
       <Divider titlePlacement="start" plain>
         {t('benefits:campaign.sectionWho')}

@@ -1,4 +1,5 @@
 import { apiDownload, apiGet, apiSend, apiUpload } from '../shared/api-client.ts';
+import type { ImportReport } from '../shared/import-report.tsx';
 
 /**
  * Typed calls for the employment module. The shapes mirror
@@ -365,13 +366,6 @@ export interface Overview {
   byOrganisation: (Figures & { orgId: string; orgName: string })[];
   byEmployer: (Figures & { employerId: string; employerName: string })[];
   byZone: (Figures & { zoneId: string; zoneName: string })[];
-}
-
-export interface ImportReport {
-  total: number;
-  imported: number;
-  rejected: number;
-  errors: { row: number; field: string; message: string }[];
 }
 
 export interface BulkResult {

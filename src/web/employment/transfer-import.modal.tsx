@@ -1,11 +1,16 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Flex, Form, Modal, Result, Table, Typography, Upload } from 'antd';
+import { Alert, Checkbox, Flex, Form, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrgSelect } from '../org/org-select.tsx';
 import { useOrganisations } from '../org/use-org-data.ts';
-import { saveBlob } from '../shared/api-client.ts';
-import { employmentApi, type ImportReport } from './employment.api.ts';
+import {
+  ImportFilePicker,
+  ImportFooter,
+  ImportReportView,
+  ImportTemplateButton,
+  useImportFlow,
+} from '../shared/import-report.tsx';
+import { employmentApi } from './employment.api.ts';
 
 export type TransferKind = 'jobs' | 'profiles';
 
@@ -71,12 +76,16 @@ export function TransferImportModal({ kind, open, onClose, onImported }: Transfe
   const { t } = useTranslation();
   const orgs = useOrganisations();
   const [orgId, setOrgId] = useState<string | undefined>(undefined);
-  const [file, setFile] = useState<File | null>(null);
-  const [validOnly, setValidOnly] = useState(false);
   const [visible, setVisible] = useState(false);
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const flow = useImportFlow(
+    orgId
+      ? (file, validRowsOnly) =>
+          kind === 'jobs'
+            ? employmentApi.importJobs(file, orgId, validRowsOnly)
+            : employmentApi.importProfiles(file, orgId, validRowsOnly, visible)
+      : null,
+    onImported,
+  );
 
   const firstRoot = orgs.roots[0]?.org.id;
   useEffect(() => {
@@ -86,10 +95,7 @@ export function TransferImportModal({ kind, open, onClose, onImported }: Transfe
   }, [orgId, firstRoot]);
 
   const reset = () => {
-    setFile(null);
-    setReport(null);
-    setProblem(null);
-    setValidOnly(false);
+    flow.reset();
     setVisible(false);
   };
   const close = () => {
@@ -97,90 +103,35 @@ export function TransferImportModal({ kind, open, onClose, onImported }: Transfe
     onClose();
   };
 
-  const run = async (onlyValid: boolean) => {
-    if (!file || !orgId) {
-      setProblem(t('org:import.chooseFile'));
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
-      const result =
-        kind === 'jobs'
-          ? await employmentApi.importJobs(file, orgId, onlyValid)
-          : await employmentApi.importProfiles(file, orgId, onlyValid, visible);
-      setReport(result);
-      if (result.imported > 0) {
-        onImported();
-      }
-    } catch (e) {
-      setProblem(e instanceof Error ? e.message : t('shared:error.unknown'));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const rejectedRows = report ? new Set(report.errors.map((e) => e.row)).size : 0;
-  const validRows = report ? Math.max(0, report.total - rejectedRows) : 0;
-  const nothingImported = report !== null && report.imported === 0 && report.errors.length > 0;
-  const summary = report
-    ? t('org:import.summary', { total: report.total, imported: report.imported, rejected: report.rejected })
-    : '';
-
-  const footer = report ? (
-    <Flex justify="end" gap={8}>
-      <Button onClick={reset}>{t('org:import.again')}</Button>
-      {nothingImported && validRows > 0 && (
-        <Button type="primary" loading={busy} onClick={() => void run(true)}>
-          {t('org:import.importValid', { count: validRows })}
-        </Button>
-      )}
-      <Button type={nothingImported ? 'default' : 'primary'} onClick={close}>
-        {t('shared:action.close')}
-      </Button>
-    </Flex>
-  ) : (
-    <Flex justify="end" gap={8}>
-      <Button onClick={close}>{t('shared:action.cancel')}</Button>
-      <Button type="primary" loading={busy} disabled={!file || !orgId} onClick={() => void run(validOnly)}>
-        {t('org:import.submit')}
-      </Button>
-    </Flex>
-  );
-
   return (
     <Modal
       open={open}
       title={kind === 'jobs' ? t('employment:transfer.importJobs') : t('employment:transfer.importProfiles')}
       onCancel={close}
-      footer={footer}
+      footer={
+        <ImportFooter flow={flow} ready={Boolean(orgId)} onCancel={close} onAgain={reset} onClose={close} />
+      }
       width={760}
       destroyOnHidden
     >
       <Flex vertical gap={16}>
-        {problem && <Alert type="error" showIcon title={problem} role="alert" />}
-        {!report && (
+        {flow.problem && <Alert type="error" showIcon title={flow.problem} role="alert" />}
+        {flow.report ? (
+          <ImportReportView report={flow.report} />
+        ) : (
           <>
             <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
               {kind === 'jobs' ? t('employment:transfer.jobsHint') : t('employment:transfer.profilesHint')}
             </Typography.Paragraph>
-            <div>
-              <Button
-                icon={<DownloadOutlined />}
-                onClick={() =>
-                  saveBlob(
-                    new Blob([`\uFEFF${TEMPLATE_HEADERS[kind].join(',')}\n`], {
-                      type: 'text/csv;charset=utf-8',
-                    }),
-                    kind === 'jobs'
-                      ? t('employment:transfer.jobsTemplateName')
-                      : t('employment:transfer.profilesTemplateName'),
-                  )
-                }
-              >
-                {t('employment:transfer.template')}
-              </Button>
-            </div>
+            <ImportTemplateButton
+              headers={TEMPLATE_HEADERS[kind]}
+              fileName={
+                kind === 'jobs'
+                  ? t('employment:transfer.jobsTemplateName')
+                  : t('employment:transfer.profilesTemplateName')
+              }
+              label={t('employment:transfer.template')}
+            />
             <Form layout="vertical" component="div">
               <Form.Item
                 label={t('employment:transfer.org')}
@@ -200,55 +151,16 @@ export function TransferImportModal({ kind, open, onClose, onImported }: Transfe
                 />
               </Form.Item>
             </Form>
-            <Upload.Dragger
+            <ImportFilePicker
+              flow={flow}
               accept=".xlsx,.csv,.jsonl"
-              maxCount={1}
-              fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
-              beforeUpload={(f) => {
-                setFile(f);
-                setProblem(null);
-                return false;
-              }}
-              onRemove={() => setFile(null)}
-            >
-              <p className="ant-upload-drag-icon">
-                <InboxOutlined />
-              </p>
-              <p className="ant-upload-text">{t('org:import.drag')}</p>
-              <p className="ant-upload-hint">{t('employment:transfer.dragHint')}</p>
-            </Upload.Dragger>
-            <Checkbox checked={validOnly} onChange={(e) => setValidOnly(e.target.checked)}>
-              {t('org:import.validOnly')}
-            </Checkbox>
+              hint={t('employment:transfer.dragHint')}
+            />
             {kind === 'profiles' && (
               <Checkbox checked={visible} onChange={(e) => setVisible(e.target.checked)}>
                 {t('employment:transfer.visible')}
               </Checkbox>
             )}
-          </>
-        )}
-        {report && report.errors.length === 0 && (
-          <Result status="success" title={t('org:import.allImported')} subTitle={summary} />
-        )}
-        {report && report.errors.length > 0 && (
-          <>
-            <Alert
-              type={nothingImported ? 'warning' : 'success'}
-              showIcon
-              title={summary}
-              {...(nothingImported ? { description: t('org:import.nothingImported') } : {})}
-            />
-            <Table
-              size="small"
-              rowKey={(e) => `${e.row}-${e.field}-${e.message}`}
-              dataSource={report.errors}
-              pagination={report.errors.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
-              columns={[
-                { title: t('org:import.row'), dataIndex: 'row', width: 80 },
-                { title: t('org:import.field'), dataIndex: 'field', width: 140 },
-                { title: t('org:import.problem'), dataIndex: 'message' },
-              ]}
-            />
           </>
         )}
       </Flex>

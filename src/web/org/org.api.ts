@@ -1,4 +1,5 @@
 import { apiDownload, apiGet, apiSend, apiUpload, type Query } from '../shared/api-client.ts';
+import type { ImportReport } from '../shared/import-report.tsx';
 
 /**
  * Typed calls for the org module's endpoints (auth, organisations, members, accounts,
@@ -110,13 +111,6 @@ export interface Reference {
   ethnicGroups: string[];
   orgKinds: string[];
   roles: string[];
-}
-
-export interface ImportReport {
-  total: number;
-  imported: number;
-  rejected: number;
-  errors: { row: number; field: string; message: string }[];
 }
 
 export interface MemberFilters {
