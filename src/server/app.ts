@@ -23,6 +23,7 @@ import { AppError, registerErrors } from './platform/errors.ts';
 import { installProblemHandlers } from './platform/http/problem.ts';
 import { platformErrors } from './platform/platform.errors.ts';
 import type { RealtimeBus } from './platform/realtime/bus.ts';
+import { type Scheduler, startPeriodicJobs } from './platform/scheduler.ts';
 import { webRoot } from './web-build.ts';
 
 export interface AppDeps {
@@ -56,6 +57,12 @@ const BUILDING_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="ut
 <p lang="en">Gongyou is building its pages for the first start; this page refreshes by itself.</p></div></body></html>`;
 
 /** Builds the whole application without listening, so tests can use `inject` (STYLE.md, fastify/demo). */
+/** Vouchers past their validity turn `expired` within this long (views show them so at once). */
+const VOUCHER_EXPIRY_EVERY_MS = 5 * 60_000;
+const EVENT_PRUNE_EVERY_MS = 60 * 60_000;
+/** Stored live events serve Last-Event-ID replays only (the state itself is in tables). */
+const EVENT_RETENTION_MS = 7 * 24 * 3_600_000;
+
 export async function buildApp(deps: AppDeps): Promise<App> {
   registerErrors(platformErrors);
   const { env, database, clock, crypto } = deps;
@@ -160,6 +167,30 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   livestream.routes(server);
   org.organisations.onMoved(livestream.onOrganisationMoved);
+
+  // Housekeeping in every serving process; each job is one conditional statement, safe to run
+  // in several processes at once.
+  let scheduler: Scheduler | null = null;
+  server.addHook('onListen', async () => {
+    scheduler = startPeriodicJobs(
+      [
+        {
+          name: 'benefits.expire-vouchers',
+          everyMs: VOUCHER_EXPIRY_EVERY_MS,
+          run: () => benefits.campaigns.expireDue(),
+        },
+        {
+          name: 'realtime.prune-events',
+          everyMs: EVENT_PRUNE_EVERY_MS,
+          run: () => deps.bus.prune(new Date(clock.now().getTime() - EVENT_RETENTION_MS)),
+        },
+      ],
+      server.log,
+    );
+  });
+  server.addHook('onClose', async () => {
+    await scheduler?.stop();
+  });
 
   if (deps.serveWeb) {
     mkdirSync(webRoot, { recursive: true });
