@@ -6,7 +6,7 @@ import type { Role } from '../../src/server/platform/auth/permissions.ts';
 import { pathOf, type Scope } from '../../src/server/platform/auth/scope.ts';
 import { fixedClock } from '../../src/server/platform/clock.ts';
 import { createFieldCrypto } from '../../src/server/platform/crypto.ts';
-import type { Database } from '../../src/server/platform/db/database.ts';
+import { type Database, openDatabase } from '../../src/server/platform/db/database.ts';
 import { readEnv } from '../../src/server/platform/env.ts';
 import { nationalIdCheckChar } from '../../src/server/platform/identity.ts';
 import { createRealtimeBus } from '../../src/server/platform/realtime/bus.ts';
@@ -32,6 +32,7 @@ export async function createHarness(options: { env?: Record<string, string> } = 
   const crypto = createFieldCrypto(randomBytes(32));
   const bus = await createRealtimeBus(database);
   const app: App = await buildApp({ env, database, clock, crypto, bus, logger: false });
+  const others: (() => Promise<void>)[] = [];
   const rootId = randomUUID();
   await database.db.insert(organisations).values({
     id: rootId,
@@ -138,9 +139,40 @@ export async function createHarness(options: { env?: Record<string, string> } = 
     as,
     request,
     bus,
-    /** The field crypto of the app (a second app on the same database needs the same keys). */
-    crypto,
+    /**
+     * A second API process on the same PostgreSQL: its own connection pool, bus (LISTEN
+     * connection) and per-process caches, the same keys and settings, its clock starting at this
+     * one's time. Null on PGlite, which is one process by nature (tests then run their
+     * assertions against the one app). Closed with the harness.
+     */
+    async secondProcess(options: { poolSize?: number } = {}): Promise<App | null> {
+      if (!database.url) {
+        return null;
+      }
+      const otherDatabase = await openDatabase({
+        databaseUrl: database.url,
+        poolSize: options.poolSize ?? 3,
+      });
+      const otherBus = await createRealtimeBus(otherDatabase);
+      const other = await buildApp({
+        env,
+        database: otherDatabase,
+        bus: otherBus,
+        clock: fixedClock(clock.now()),
+        crypto,
+        logger: false,
+      });
+      others.push(async () => {
+        await other.server.close();
+        await otherBus.close();
+        await otherDatabase.close();
+      });
+      return other;
+    },
     async close() {
+      for (const closeOther of others.splice(0)) {
+        await closeOther();
+      }
       await app.server.close();
       await bus.close();
       await database.close();

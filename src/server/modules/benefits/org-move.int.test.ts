@@ -2,40 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../../tests/support/harness.ts';
-import { type App, buildApp } from '../../app.ts';
-import { fixedClock } from '../../platform/clock.ts';
-import { type Database, openDatabase } from '../../platform/db/database.ts';
-import { readEnv } from '../../platform/env.ts';
-import { createRealtimeBus, type RealtimeBus } from '../../platform/realtime/bus.ts';
 import { memberAccount, merchant, openCampaign, route } from './benefits.int-fixtures.ts';
 import { vouchers } from './benefits.tables.ts';
 
 let h: Harness;
-let second: { database: Database; bus: RealtimeBus; app: App } | null = null;
 beforeAll(async () => {
   h = await createHarness();
-  if (h.database.url) {
-    // A second API process on the same PostgreSQL, with its own organisation cache.
-    const database = await openDatabase({ databaseUrl: h.database.url, poolSize: 3 });
-    const bus = await createRealtimeBus(database);
-    const env = readEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '100000' });
-    const app = await buildApp({
-      env,
-      database,
-      bus,
-      clock: fixedClock(h.clock.now()),
-      crypto: h.crypto,
-      logger: false,
-    });
-    second = { database, bus, app };
-  }
 });
 afterAll(async () => {
-  if (second) {
-    await second.app.server.close();
-    await second.bus.close();
-    await second.database.close();
-  }
   await h?.close();
 });
 
@@ -149,7 +123,8 @@ describe('moving an organisation (org) carries the benefits records kept under i
 
   it(// On PGlite (one process by nature) the same assertions run against the one app.
   'makes every API process forget the organisation paths it cached, so new claims carry the new path', async () => {
-    const other = (second?.app ?? h.app).server;
+    // A second API process with its own organisation cache (PostgreSQL only).
+    const other = ((await h.secondProcess()) ?? h.app).server;
     const province = await h.factory.org({ kind: 'province' });
     const oldParent = await h.factory.org({ parentId: province.id });
     const newParent = await h.factory.org({ parentId: province.id });

@@ -1,12 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../../tests/support/harness.ts';
-import { type App, buildApp } from '../../app.ts';
-import { fixedClock } from '../../platform/clock.ts';
-import { createFieldCrypto } from '../../platform/crypto.ts';
-import { type Database, openDatabase } from '../../platform/db/database.ts';
-import { readEnv } from '../../platform/env.ts';
-import { createRealtimeBus, type RealtimeBus } from '../../platform/realtime/bus.ts';
 import { liveFactory } from './livestream.fixtures.ts';
 import { openSse, type SseClient } from './sse-client.ts';
 
@@ -17,7 +10,6 @@ import { openSse, type SseClient } from './sse-client.ts';
  */
 let h: Harness;
 let f: ReturnType<typeof liveFactory>;
-let second: { database: Database; bus: RealtimeBus; app: App } | null = null;
 let baseA: string;
 let baseB: string;
 const clients: SseClient[] = [];
@@ -26,32 +18,12 @@ beforeAll(async () => {
   h = await createHarness();
   f = liveFactory(h);
   baseA = await h.app.server.listen({ port: 0, host: '127.0.0.1' });
-  if (h.database.url) {
-    const database = await openDatabase({ databaseUrl: h.database.url, poolSize: 5 });
-    const bus = await createRealtimeBus(database);
-    const env = readEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '100000' });
-    const app = await buildApp({
-      env,
-      database,
-      bus,
-      clock: fixedClock(h.clock.now()),
-      crypto: createFieldCrypto(randomBytes(32)),
-      logger: false,
-    });
-    baseB = await app.server.listen({ port: 0, host: '127.0.0.1' });
-    second = { database, bus, app };
-  } else {
-    baseB = baseA;
-  }
+  const second = await h.secondProcess({ poolSize: 5 });
+  baseB = second ? await second.server.listen({ port: 0, host: '127.0.0.1' }) : baseA;
 });
 afterAll(async () => {
   for (const c of clients) {
     c.close();
-  }
-  if (second) {
-    await second.app.server.close();
-    await second.bus.close();
-    await second.database.close();
   }
   await h?.close();
 });

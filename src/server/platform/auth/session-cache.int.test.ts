@@ -1,12 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../../tests/support/harness.ts';
-import { type App, buildApp } from '../../app.ts';
-import { fixedClock } from '../clock.ts';
-import { createFieldCrypto } from '../crypto.ts';
-import { type Database, openDatabase } from '../db/database.ts';
-import { readEnv } from '../env.ts';
-import { createRealtimeBus, type RealtimeBus } from '../realtime/bus.ts';
+import type { App } from '../../app.ts';
 import { DEFAULT_SESSION_CACHE_MS } from './session-cache.ts';
 
 /**
@@ -15,32 +9,14 @@ import { DEFAULT_SESSION_CACHE_MS } from './session-cache.ts';
  * that did not drop the cached entry would still be let through.
  */
 let h: Harness;
-let second: { database: Database; bus: RealtimeBus; app: App } | null = null;
+let second: App | null = null;
 
 beforeAll(async () => {
   h = await createHarness();
-  if (h.database.url) {
-    // A second API process on the same PostgreSQL: its own pool, bus and session cache.
-    const database = await openDatabase({ databaseUrl: h.database.url, poolSize: 3 });
-    const bus = await createRealtimeBus(database);
-    const env = readEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '100000' });
-    const app = await buildApp({
-      env,
-      database,
-      bus,
-      clock: fixedClock(h.clock.now()),
-      crypto: createFieldCrypto(randomBytes(32)),
-      logger: false,
-    });
-    second = { database, bus, app };
-  }
+  // A second API process on the same PostgreSQL: its own pool, bus and session cache.
+  second = await h.secondProcess();
 });
 afterAll(async () => {
-  if (second) {
-    await second.app.server.close();
-    await second.bus.close();
-    await second.database.close();
-  }
   await h?.close();
 });
 
@@ -113,7 +89,7 @@ describe('session cache', () => {
 
   it(// On PGlite (one process by nature) the same assertions run against the one app.
   'drops a revoked session in another API process too, within the cache lifetime', async () => {
-    const other = (second?.app ?? h.app).server;
+    const other = (second ?? h.app).server;
     const { auditor, security, grantId } = await auditorAndSecurity();
     const signedIn = await h.login(auditor.username);
     const onOther = (cookie: string, url: string) =>
